@@ -1,0 +1,36 @@
+package ir.hamyar.domain;
+
+import ir.hamyar.testing.PostgresInitializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ContextConfiguration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest
+@ContextConfiguration(initializers = PostgresInitializer.class)
+class MigrationsTests {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void migrationsRunOnRealPostgres() {
+        String product = jdbc.queryForObject("SELECT version()", String.class);
+        assertThat(product).startsWith("PostgreSQL");
+        Integer applied = jdbc.queryForObject(
+                "SELECT count(*) FROM flyway_schema_history WHERE success", Integer.class);
+        assertThat(applied).isPositive();
+        assertThat(jdbc.queryForObject("SELECT to_regclass('event_publication') IS NOT NULL", Boolean.class)).isTrue();
+    }
+
+    @Test
+    void inboxRejectsTheSameUpdateTwice() {
+        String insert = "INSERT INTO inbox_update (platform, update_id, chat_key, payload, status, received_at) "
+                + "VALUES ('TELEGRAM', 42, 'T:1', '{}', 'PENDING', CURRENT_TIMESTAMP) ON CONFLICT DO NOTHING";
+        assertThat(jdbc.update(insert)).isEqualTo(1);
+        assertThat(jdbc.update(insert)).isZero();
+    }
+}
