@@ -49,7 +49,7 @@ public final class JalaliDates {
     private JalaliDates() {
     }
 
-    /** For example {@code دوشنبه ۲ آذر ۱۴۰۵} or {@code Monday 2 Azar 1405}. */
+    /** For example {@code Monday 2 Azar 1405}, in Persian with Persian digits. */
     public static String formatLong(Instant instant, Locale locale) {
         return format(LONG, locale, instant);
     }
@@ -58,7 +58,7 @@ public final class JalaliDates {
         return format(LONG, locale, date);
     }
 
-    /** For example {@code ۱۴۰۵/۰۹/۰۲} or {@code 1405/09/02}. */
+    /** For example {@code 1405/09/02} (Persian digits in Persian). */
     public static String formatShort(LocalDate date, Locale locale) {
         return format(SHORT, locale, date);
     }
@@ -67,13 +67,13 @@ public final class JalaliDates {
         return format(SHORT, locale, instant);
     }
 
-    /** Date and 24-hour Tehran time, for example {@code ۱۴۰۵/۰۹/۱۰ ۱۸:۳۰}. */
+    /** Date and 24-hour Tehran time, for example {@code 1405/09/10 18:30} (Persian digits in Persian). */
     public static String formatDateTime(Instant instant, Locale locale) {
         return format(DATE_TIME, locale, instant);
     }
 
     /**
-     * A typed Jalali date ({@code 1405/09/02}, {@code ۱۴۰۵/۰۹/۰۲}, {@code 1405/9/2}, also with '-') as the
+     * A typed Jalali date ({@code 1405/09/02}, {@code 1405/9/2}, also with '-', in any digit set) as the
      * Gregorian {@link LocalDate}; empty when it is not a real Jalali date or not a date at all.
      */
     public static Optional<LocalDate> parseDate(String input) {
@@ -110,7 +110,7 @@ public final class JalaliDates {
     }
 
     /**
-     * A typed four-digit year ({@code 1375}, {@code ۱۳۷۵}); plausibility (not in the future, not too old) is
+     * A typed four-digit year ({@code 1375}, in any digit set); plausibility (not in the future, not too old) is
      * the caller's rule.
      */
     public static Optional<Integer> parseJalaliYear(String input) {

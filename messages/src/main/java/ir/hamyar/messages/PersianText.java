@@ -9,7 +9,7 @@ import com.ibm.icu.text.Normalizer2;
  *
  * <p>People type the same word with Arabic or Persian keyboards, Persian or Arabic-Indic digits, invisible
  * bidi marks pasted from other apps and decorative tatweel; {@link #normalize} maps all of these to one
- * stored form so that comparisons, look-ups and validation see one spelling. ZWNJ (نیم‌فاصله) is part of
+ * stored form so that comparisons, look-ups and validation see one spelling. ZWNJ (nim-fasele) is part of
  * Persian spelling and is kept. Characters are written as escapes: no Persian literal lives in Java code.
  */
 public final class PersianText {
@@ -75,7 +75,7 @@ public final class PersianText {
         return out.toString();
     }
 
-    /** ASCII digits to Persian digits (۰–۹), for numbers shown in prose; everything else unchanged. */
+    /** ASCII digits to Persian digits (U+06F0–U+06F9), for numbers shown in prose; everything else unchanged. */
     public static String toPersianDigits(String input) {
         if (input == null) {
             return "";
@@ -89,7 +89,7 @@ public final class PersianText {
         return new String(chars);
     }
 
-    /** Persian (۰–۹) and Arabic-Indic (٠–٩) digits to ASCII; everything else unchanged. */
+    /** Persian (U+06F0–U+06F9) and Arabic-Indic (U+0660–U+0669) digits to ASCII; everything else unchanged. */
     public static String toAsciiDigits(String input) {
         if (input == null) {
             return "";

@@ -3,7 +3,7 @@ package ir.hamyar.domain.shared;
 import java.util.Optional;
 
 /**
- * An Iranian national code (کد ملی): ten digits whose last is a check digit.
+ * An Iranian national code (kod-e melli): ten digits whose last is a check digit.
  *
  * <p>Weights 10..2 over the first nine digits, r = sum mod 11, check = r if r &lt; 2 else 11 − r; the ten
  * codes of one repeated digit pass that check but are not issued, so they are refused. Input must already
