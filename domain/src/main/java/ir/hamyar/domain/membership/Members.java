@@ -1,0 +1,21 @@
+package ir.hamyar.domain.membership;
+
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
+
+import java.util.List;
+import java.util.Optional;
+
+interface Members extends Repository<Member, Long> {
+
+    Optional<Member> findById(Long id);
+
+    @Query("select m.id from Member m where m.phoneE164 = :e164 and m.phoneVerified = true"
+            + " and m.status <> ir.hamyar.domain.membership.MemberStatus.ERASED order by m.id")
+    List<Long> idsWithVerifiedPhone(String e164);
+
+    @Query("select m.id from Member m where m.referralCode = :code")
+    Optional<Long> idByReferralCode(String code);
+
+    long countByReferredBy(Long referrerId);
+}

@@ -1,0 +1,94 @@
+package ir.hamyar.domain.membership;
+
+import ir.hamyar.domain.shared.Platform;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AccountLinkingTests extends MembershipTestSupport {
+
+    @Test
+    void linksTheOtherMessengerToTheMemberOwningTheVerifiedPhone() {
+        Form telegram = form();
+        MemberView member = registered(telegram);
+        long baleUser = newUserId();
+
+        LinkResult result = membership.linkAccount(Platform.BALE, baleUser, baleUser, telegram.phone);
+
+        assertThat(result).isInstanceOf(LinkResult.Linked.class);
+        MemberView linked = ((LinkResult.Linked) result).member();
+        assertThat(linked.id()).isEqualTo(member.id());
+        assertThat(linked.accounts()).extracting(LinkedAccount::platform)
+                .containsExactly(Platform.TELEGRAM, Platform.BALE);
+        assertThat(membership.findByAccount(Platform.BALE, baleUser)).map(MemberView::id).contains(member.id());
+    }
+
+    @Test
+    void notificationsFollowWhereTheMemberLastSpoke() {
+        Form telegram = form();
+        MemberView member = registered(telegram);
+        long baleUser = newUserId();
+        membership.linkAccount(Platform.BALE, baleUser, baleUser + 1, telegram.phone);
+
+        membership.touch(Platform.TELEGRAM, telegram.userId, telegram.chatId, NOW.plusSeconds(10));
+        membership.touch(Platform.BALE, baleUser, baleUser + 1, NOW.plusSeconds(20));
+        assertThat(membership.preferredRecipient(member.id()))
+                .contains(new Recipient(Platform.BALE, baleUser + 1, "fa"));
+
+        membership.touch(Platform.TELEGRAM, telegram.userId, telegram.chatId, NOW.plusSeconds(30));
+        assertThat(membership.preferredRecipient(member.id()))
+                .contains(new Recipient(Platform.TELEGRAM, telegram.chatId, "fa"));
+
+        // an update processed late does not move the member back
+        membership.touch(Platform.BALE, baleUser, baleUser + 1, NOW.plusSeconds(25));
+        assertThat(membership.preferredRecipient(member.id())).map(Recipient::platform).contains(Platform.TELEGRAM);
+    }
+
+    @Test
+    void recipientSpeaksTheMembersLanguage() {
+        MemberView member = registered(form().locale("en"));
+        assertThat(membership.preferredRecipient(member.id())).map(Recipient::locale).contains("en");
+        assertThat(membership.preferredRecipient(-1)).isEmpty();
+    }
+
+    @Test
+    void touchingAnUnknownAccountChangesNothing() {
+        long stranger = newUserId();
+        membership.touch(Platform.TELEGRAM, stranger, stranger, NOW);
+        assertThat(accountsOfUser(stranger)).isZero();
+    }
+
+    @Test
+    void refusesToLinkAnAccountThatAlreadyBelongsToAMember() {
+        Form a = form();
+        registered(a);
+        Form b = form();
+        registered(b);
+        assertThat(membership.linkAccount(Platform.TELEGRAM, b.userId, b.chatId, a.phone))
+                .isEqualTo(new LinkResult.Rejected(LinkResult.Reason.ACCOUNT_ALREADY_LINKED));
+    }
+
+    @Test
+    void refusesToLinkWhenNoMemberHoldsThePhoneAsVerified() {
+        long baleUser = newUserId();
+        assertThat(membership.linkAccount(Platform.BALE, baleUser, baleUser, newPhone()))
+                .isEqualTo(new LinkResult.Rejected(LinkResult.Reason.NO_MEMBER_WITH_PHONE));
+        Form typed = form().phone(newPhone(), false);
+        registered(typed);
+        assertThat(membership.linkAccount(Platform.BALE, baleUser, baleUser, typed.phone))
+                .isEqualTo(new LinkResult.Rejected(LinkResult.Reason.NO_MEMBER_WITH_PHONE));
+        assertThat(membership.linkAccount(Platform.BALE, baleUser, baleUser, null))
+                .isEqualTo(new LinkResult.Rejected(LinkResult.Reason.NO_MEMBER_WITH_PHONE));
+        assertThat(accountsOfUser(baleUser)).isZero();
+    }
+
+    @Test
+    void refusesASecondAccountOnTheSameMessenger() {
+        Form telegram = form();
+        registered(telegram);
+        long otherTelegramUser = newUserId();
+        assertThat(membership.linkAccount(Platform.TELEGRAM, otherTelegramUser, otherTelegramUser, telegram.phone))
+                .isEqualTo(new LinkResult.Rejected(LinkResult.Reason.MEMBER_HAS_ACCOUNT_ON_PLATFORM));
+        assertThat(accountsOfUser(otherTelegramUser)).isZero();
+    }
+}
