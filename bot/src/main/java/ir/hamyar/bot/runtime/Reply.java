@@ -27,6 +27,10 @@ public sealed interface Reply {
     record SendDocument(ChatRef chat, String fileName, byte[] content, Text caption) implements Reply {
     }
 
+    /** Switch the chat's language ("fa"/"en"); replies after it in the same answer use the new one. */
+    record SwitchLanguage(ChatRef chat, String locale) implements Reply {
+    }
+
     static Send text(Text text) {
         return new Send(null, text, null, null);
     }

@@ -150,6 +150,12 @@ public class Membership {
      * same person arriving from the other messenger. The caller must pass only a phone the sender proved
      * (their own shared contact).
      */
+    /** Whether a member already holds this number as verified: the form then offers to link instead. */
+    @Transactional(readOnly = true)
+    public boolean hasMemberWithVerifiedPhone(PhoneNumber phone) {
+        return phone != null && !members.idsWithVerifiedPhone(phone.e164()).isEmpty();
+    }
+
     public LinkResult linkAccount(Platform platform, long userId, long chatId, PhoneNumber verifiedPhone) {
         Objects.requireNonNull(platform, "platform");
         if (accounts.existsByPlatformAndUserId(platform, userId)) {

@@ -1,0 +1,69 @@
+package ir.hamyar.bot.runtime.conversation;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Conversation rows. Locking a chat's row is also how its updates are kept in order across threads and
+ * application instances: whoever holds the row lock applies that chat's next pending update.
+ */
+@Repository
+class ConversationStore {
+
+    /** The locked conversation and, in the same round trip, the chat's oldest pending update. */
+    record Locked(ConversationState state, Long nextUpdateId, String nextPayload) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    ConversationStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Null when another worker holds the chat (SKIP LOCKED): that worker will carry on with its updates. */
+    Locked lockWithNextUpdate(String chatKey) {
+        List<Locked> rows = jdbc.query("""
+                SELECT c.flow, c.step, c.draft, c.locale, c.expires_at,
+                  (SELECT u.id FROM inbox_update u WHERE u.chat_key = c.chat_key AND u.status = 'PENDING'
+                     ORDER BY u.id LIMIT 1) AS next_id,
+                  (SELECT u.payload FROM inbox_update u WHERE u.chat_key = c.chat_key AND u.status = 'PENDING'
+                     ORDER BY u.id LIMIT 1) AS next_payload
+                FROM conversation c WHERE c.chat_key = ? FOR UPDATE SKIP LOCKED""",
+                (rs, i) -> {
+                    Timestamp expires = rs.getTimestamp("expires_at");
+                    long nextId = rs.getLong("next_id");
+                    return new Locked(new ConversationState(rs.getString("flow"), rs.getString("step"),
+                            rs.getString("draft"), rs.getString("locale"), expires == null ? null : expires.toInstant()),
+                            rs.wasNull() ? null : nextId, rs.getString("next_payload"));
+                }, chatKey);
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    /** Waits for the chat's lock (used to record a failure after a rollback). */
+    void lock(String chatKey) {
+        jdbc.queryForList("SELECT chat_key FROM conversation WHERE chat_key = ? FOR UPDATE", chatKey);
+    }
+
+    void save(String chatKey, ConversationState s, Instant now) {
+        jdbc.update("UPDATE conversation SET flow = ?, step = ?, draft = ?, locale = ?, expires_at = ?, "
+                        + "updated_at = ?, version = version + 1, unreachable_at = NULL WHERE chat_key = ?",
+                s.flow(), s.step(), s.draft(), s.locale(),
+                s.expiresAt() == null ? null : Timestamp.from(s.expiresAt()), Timestamp.from(now), chatKey);
+    }
+
+    /** The language of a chat other than the current one (for notifications); null when unknown. */
+    String localeOf(String chatKey) {
+        List<String> l = jdbc.queryForList("SELECT locale FROM conversation WHERE chat_key = ?", String.class, chatKey);
+        return l.isEmpty() ? null : l.get(0);
+    }
+
+    long activeConversations(Instant now) {
+        Long n = jdbc.queryForObject("SELECT count(*) FROM conversation WHERE flow IS NOT NULL AND expires_at > ?",
+                Long.class, Timestamp.from(now));
+        return n == null ? 0 : n;
+    }
+}

@@ -1,0 +1,112 @@
+package ir.hamyar.bot.runtime.inbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import ir.hamyar.bot.runtime.Inbound;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The inbox table: received updates, stored once per (platform, update id) before they are acknowledged.
+ * Plain JDBC on purpose: this is the hot path of every update.
+ */
+@Repository
+public class InboxStore {
+
+    static final String PENDING = "PENDING";
+    static final String DONE = "DONE";
+    static final String FAILED = "FAILED";
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    /** Chats whose conversation row surely exists: skips one insert per update for chats seen before. */
+    private final Cache<String, Boolean> knownChats = Caffeine.newBuilder().maximumSize(200_000).build();
+
+    InboxStore(JdbcTemplate jdbc, TransactionTemplate tx, Clock clock) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** Stores a batch in one transaction; returns the chat keys that got new updates. */
+    public Set<String> store(List<Inbound> updates) {
+        if (updates.isEmpty()) {
+            return Set.of();
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        List<Object[]> rows = new ArrayList<>(updates.size());
+        List<Object[]> newChats = new ArrayList<>();
+        Set<String> keys = new LinkedHashSet<>();
+        for (Inbound u : updates) {
+            String key = u.chat().key();
+            keys.add(key);
+            rows.add(new Object[]{u.platform().name(), u.updateId(), key, toJson(u), now});
+            if (knownChats.getIfPresent(key) == null) {
+                newChats.add(new Object[]{key, u.platform().name(), u.chatId(), u.chatType().name(), now});
+            }
+        }
+        tx.executeWithoutResult(status -> {
+            if (!newChats.isEmpty()) {
+                jdbc.batchUpdate("INSERT INTO conversation (chat_key, platform, chat_id, chat_type, updated_at) "
+                        + "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", newChats);
+            }
+            jdbc.batchUpdate("INSERT INTO inbox_update (platform, update_id, chat_key, payload, status, received_at) "
+                    + "VALUES (?, ?, ?, ?, 'PENDING', ?) ON CONFLICT DO NOTHING", rows);
+        });
+        for (Object[] c : newChats) {
+            knownChats.put((String) c[0], Boolean.TRUE);
+        }
+        return keys;
+    }
+
+    /** Chats that have pending updates, oldest first: for the recovery sweep. */
+    public List<String> chatsWithPending(int limit) {
+        return jdbc.queryForList("SELECT chat_key FROM inbox_update WHERE status = 'PENDING' "
+                + "GROUP BY chat_key ORDER BY MIN(id) LIMIT ?", String.class, limit);
+    }
+
+    public long pendingCount() {
+        Long n = jdbc.queryForObject("SELECT count(*) FROM inbox_update WHERE status = 'PENDING'", Long.class);
+        return n == null ? 0 : n;
+    }
+
+    public void markDone(long id) {
+        jdbc.update("UPDATE inbox_update SET status = 'DONE', processed_at = ?, attempts = attempts + 1 WHERE id = ?",
+                Timestamp.from(clock.instant()), id);
+    }
+
+    /** Counts a failed try; after {@code maxAttempts} the update is given up (FAILED). Returns true if given up. */
+    public boolean recordFailure(long id, int maxAttempts) {
+        jdbc.update("UPDATE inbox_update SET attempts = attempts + 1, "
+                + "status = CASE WHEN attempts + 1 >= ? THEN 'FAILED' ELSE status END, processed_at = ? WHERE id = ?",
+                maxAttempts, Timestamp.from(clock.instant()), id);
+        String status = jdbc.queryForObject("SELECT status FROM inbox_update WHERE id = ?", String.class, id);
+        return FAILED.equals(status);
+    }
+
+    public static String toJson(Inbound u) {
+        try {
+            return RuntimeJson.MAPPER.writeValueAsString(u);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise update", e);
+        }
+    }
+
+    public static Inbound fromJson(String json) {
+        try {
+            return RuntimeJson.MAPPER.readValue(json, Inbound.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot read stored update", e);
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package ir.hamyar.bot.runtime.inbox;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import ir.hamyar.bot.runtime.Inbound;
+import ir.hamyar.bot.runtime.InboundReceiver;
+import ir.hamyar.bot.runtime.RuntimeProperties;
+import ir.hamyar.bot.runtime.conversation.UpdateProcessor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Schedules stored updates on a fixed pool of workers. A chat is drained by one worker at a time (in memory
+ * here, and by the conversation row lock across instances); different chats run in parallel. A sweep picks up
+ * what was stored but not scheduled: updates left by a crash, received by another instance, or whose chat was
+ * locked elsewhere when signalled.
+ */
+@Component
+class UpdateDispatcher implements InboundReceiver, SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(UpdateDispatcher.class);
+    private static final int MAX_PER_DRAIN = 50;
+
+    private final InboxStore inbox;
+    private final UpdateProcessor processor;
+    private final RuntimeProperties properties;
+    private final Set<String> active = ConcurrentHashMap.newKeySet();
+    private final Set<String> dirty = ConcurrentHashMap.newKeySet();
+    private volatile ExecutorService workers;
+    private volatile ScheduledExecutorService sweeper;
+    private volatile boolean running;
+
+    UpdateDispatcher(InboxStore inbox, UpdateProcessor processor, RuntimeProperties properties, MeterRegistry meters) {
+        this.inbox = inbox;
+        this.processor = processor;
+        this.properties = properties;
+        Gauge.builder("hamyar.updates.active_chats", active, Set::size).register(meters);
+    }
+
+    @Override
+    public void receive(List<Inbound> updates) {
+        Set<String> chats = inbox.store(updates);
+        if (running) {
+            signal(chats);
+        }
+    }
+
+    void signal(Collection<String> chatKeys) {
+        for (String key : chatKeys) {
+            schedule(key);
+        }
+    }
+
+    private void schedule(String key) {
+        ExecutorService pool = workers;
+        if (pool == null || pool.isShutdown()) {
+            return;
+        }
+        if (active.add(key)) {
+            try {
+                pool.execute(() -> drain(key));
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                active.remove(key);
+            }
+        } else {
+            dirty.add(key);
+        }
+    }
+
+    private void drain(String key) {
+        boolean more = false;
+        try {
+            for (int i = 0; i < MAX_PER_DRAIN && running; i++) {
+                UpdateProcessor.Result r = processor.processNext(key);
+                if (r != UpdateProcessor.Result.PROCESSED) {
+                    break; // nothing left, held by another instance, or the database is away: the sweep retries
+                }
+                more = i == MAX_PER_DRAIN - 1;
+            }
+        } catch (RuntimeException e) {
+            log.error("Worker error on a chat; the sweep will retry it: {}", e.getClass().getName());
+        } finally {
+            active.remove(key);
+            if (dirty.remove(key) || more) {
+                schedule(key);
+            }
+        }
+    }
+
+    private void sweep() {
+        try {
+            List<String> chats = inbox.chatsWithPending(500);
+            chats.stream().filter(k -> !active.contains(k)).forEach(this::schedule);
+        } catch (RuntimeException e) {
+            log.warn("Inbox sweep failed: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    @Override
+    public void start() {
+        AtomicInteger n = new AtomicInteger();
+        workers = Executors.newFixedThreadPool(properties.workers(), r -> {
+            Thread t = new Thread(r, "hamyar-worker-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "hamyar-inbox-sweep");
+            t.setDaemon(true);
+            return t;
+        });
+        running = true;
+        long every = properties.sweepInterval().toMillis();
+        sweeper.scheduleWithFixedDelay(this::sweep, 0, every, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        sweeper.shutdownNow();
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(20, TimeUnit.SECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            workers.shutdownNow();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Workers start after the outbound sender and stop before it, so replies of in-flight updates still go out. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 2000;
+    }
+}

@@ -1,0 +1,52 @@
+package ir.hamyar.bot.sandbox;
+
+import ir.hamyar.bot.config.MessengerEndpoints;
+import ir.hamyar.bot.config.SandboxCondition;
+import ir.hamyar.bot.fakeapi.FakeBotApi;
+import ir.hamyar.bot.fakeapi.Flavor;
+import ir.hamyar.domain.shared.Platform;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+
+import java.util.List;
+
+/**
+ * No token configured: the bots run against an in-process fake Bot API, and a web chat at {@code /sandbox}
+ * lets a person play citizens, managers and admins, on Telegram and on Bale.
+ */
+@Configuration
+@Conditional(SandboxCondition.class)
+class SandboxConfiguration {
+
+    static final String TELEGRAM_TOKEN = "sandbox-telegram";
+    static final String BALE_TOKEN = "sandbox-bale";
+
+    private static final Logger log = LoggerFactory.getLogger(SandboxConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    FakeBotApi sandboxBotApi(@Value("${hamyar.sandbox.api-port:0}") int port) {
+        FakeBotApi api = FakeBotApi.start(port);
+        api.bot(TELEGRAM_TOKEN, Flavor.TELEGRAM, "hamyar_sandbox_bot");
+        api.bot(BALE_TOKEN, Flavor.BALE, "hamyar_sandbox_bale_bot");
+        return api;
+    }
+
+    @Bean
+    MessengerEndpoints sandboxEndpoints(FakeBotApi api) {
+        return new MessengerEndpoints(List.of(
+                new MessengerEndpoints.Endpoint(Platform.TELEGRAM, TELEGRAM_TOKEN, api.baseUrl()),
+                new MessengerEndpoints.Endpoint(Platform.BALE, BALE_TOKEN, api.baseUrl())));
+    }
+
+    @EventListener
+    void announce(ApplicationReadyEvent ready) {
+        String port = ready.getApplicationContext().getEnvironment().getProperty("local.server.port", "8080");
+        log.info("No bot token configured: sandbox mode. Open http://localhost:{}/sandbox to chat with the bot.", port);
+    }
+}

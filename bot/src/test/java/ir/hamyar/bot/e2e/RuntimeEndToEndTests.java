@@ -1,0 +1,156 @@
+package ir.hamyar.bot.e2e;
+
+import ir.hamyar.bot.fakeapi.Call;
+import ir.hamyar.bot.fakeapi.FakeBot;
+import ir.hamyar.bot.fakeapi.FakeBotApi;
+import ir.hamyar.bot.fakeapi.Flavor;
+import ir.hamyar.bot.fakeapi.SentMessage;
+import ir.hamyar.bot.scenario.Chatter;
+import ir.hamyar.messages.ChatText;
+import ir.hamyar.messages.Texts;
+import ir.hamyar.testing.TestPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The messenger runtime end to end: the real application and the real TelegramBots client against the fake
+ * Bot API, on PostgreSQL. Tests that need no restart share one application; each uses its own users.
+ */
+class RuntimeEndToEndTests {
+
+    static FakeBotApi api;
+    static FakeBot telegram;
+    static FakeBot bale;
+    static TestApp app;
+
+    @BeforeAll
+    static void startApp() {
+        api = FakeBotApi.start(0);
+        telegram = api.bot(TestApp.TELEGRAM_TOKEN, Flavor.TELEGRAM, "hamyar_test_bot");
+        bale = api.bot(TestApp.BALE_TOKEN, Flavor.BALE, "hamyar_test_bale_bot");
+        app = TestApp.on(TestPostgres.newDatabase("runtime"), api).withBale(api).with(TestFlows.class)
+                .property("hamyar.outbound.per-chat-per-second", "50")
+                .property("hamyar.outbound.per-chat-burst", "50")
+                .property("hamyar.outbound.per-bot-per-second", "2000")
+                .start();
+    }
+
+    @AfterAll
+    static void stopApp() {
+        app.close();
+        api.close();
+    }
+
+    static String plain(String key, Object... args) {
+        return ChatText.htmlToPlain(Texts.get(Texts.FA, key, args));
+    }
+
+    @Test
+    void answersStartInPersian() {
+        Chatter alice = new Chatter(telegram, 1001, "Alice");
+        alice.sends("/start");
+        SentMessage first = alice.awaitReply();
+        assertThat(first.plainText()).isEqualTo(plain("runtime.greeting"));
+        assertThat(first.plainText()).containsPattern("[\\u0600-\\u06FF]");
+    }
+
+    @Test
+    void appliesADuplicatedUpdateOnce() {
+        Chatter bob = new Chatter(telegram, 1002, "Bob");
+        bob.sends("/echo");
+        int update = telegram.injectText(bob.user(), "x");
+        bob.awaitReplyContaining("x");
+        telegram.redeliver(update);
+        bob.sends("y").awaitReplyContaining("y");
+        List<String> echoes = telegram.messages(bob.chatId()).stream().map(SentMessage::plainText).toList();
+        assertThat(echoes).containsExactly(plain("runtime.test_flow_done", "x", "1"),
+                plain("runtime.test_flow_done", "y", "2"));
+        assertThat(app.jdbc().queryForObject("SELECT count(*) FROM inbox_update WHERE chat_key = 'T:1002'",
+                Integer.class)).isEqualTo(3);
+    }
+
+    @Test
+    void keepsOrderPerChatWhileChatsRunConcurrently() throws Exception {
+        int chats = 100;
+        int perChat = 20;
+        List<Chatter> people = new ArrayList<>();
+        for (int i = 0; i < chats; i++) {
+            Chatter c = new Chatter(telegram, 20_000 + i, "User" + i);
+            c.sends("/echo");
+            people.add(c);
+        }
+        ExecutorService senders = Executors.newFixedThreadPool(16);
+        for (Chatter c : people) {
+            senders.execute(() -> {
+                for (int n = 1; n <= perChat; n++) {
+                    telegram.injectText(c.user(), "m" + n);
+                }
+            });
+        }
+        senders.shutdown();
+        assertThat(senders.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+        for (Chatter c : people) {
+            List<SentMessage> replies = telegram.awaitMessages(c.chatId(), perChat, Duration.ofSeconds(60));
+            List<String> expected = new ArrayList<>();
+            for (int n = 1; n <= perChat; n++) {
+                expected.add(plain("runtime.test_flow_done", "m" + n, String.valueOf(n)));
+            }
+            assertThat(replies.stream().map(SentMessage::plainText).toList()).containsExactlyElementsOf(expected);
+        }
+    }
+
+    @Test
+    void honoursRetryAfterForTheWholeBot() {
+        Chatter carol = new Chatter(telegram, 1003, "Carol");
+        telegram.failNext("sendMessage", 1, 429, 2);
+        carol.sends("/help");
+        carol.awaitReply();
+        List<Call> sends = telegram.calls("sendmessage");
+        Call refused = sends.stream().filter(c -> c.status() == 429).findFirst().orElseThrow();
+        Instant allowedFrom = refused.at().plusSeconds(2);
+        assertThat(sends.stream().filter(c -> c.at().isAfter(refused.at()) && c.at().isBefore(allowedFrom)))
+                .as("no call to the messenger inside retry_after").isEmpty();
+    }
+
+    @Test
+    void recordsAChatThatBlockedTheBot() {
+        Chatter dave = new Chatter(telegram, 1004, "Dave");
+        telegram.forbidChat(dave.chatId());
+        dave.sends("/help");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(app.jdbc().queryForObject(
+                "SELECT count(*) FROM conversation WHERE chat_key = 'T:1004' AND unreachable_at IS NOT NULL",
+                Integer.class)).isEqualTo(1));
+    }
+
+    @Test
+    void servesTelegramAndBaleAtOnceWithPlainTextOnBale() {
+        Chatter tg = new Chatter(telegram, 1005, "Tara");
+        Chatter bl = new Chatter(bale, 1005, "Bahar");
+        tg.sends("/help");
+        bl.sends("/help");
+        SentMessage onTelegram = tg.awaitReply();
+        SentMessage onBale = bl.awaitReply();
+        assertThat(onTelegram.parseMode()).isEqualTo("HTML");
+        assertThat(onBale.parseMode()).isNull();
+        assertThat(onBale.text()).isEqualTo(onTelegram.plainText());
+        assertThat(bale.parseModeSeen()).isFalse();
+    }
+
+    @Test
+    void registersCommandsInPersianAndEnglish() {
+        assertThat(telegram.commands()).containsKeys("", "en");
+        assertThat(telegram.commands().get("").get(0).description()).containsPattern("[\\u0600-\\u06FF]");
+    }
+}
