@@ -18,7 +18,41 @@ import java.util.concurrent.TimeUnit;
  */
 final class UpdateQueue {
 
-    record Pending(int updateId, String kind, ObjectNode json, boolean duplicate) {
+    /** A waiting update; a re-delivered duplicate is handed out regardless of offset until confirmed after that. */
+    static final class Pending {
+        private final int updateId;
+        private final String kind;
+        private final ObjectNode json;
+        private final boolean duplicate;
+        private boolean deliveredOnce;
+
+        Pending(int updateId, String kind, ObjectNode json, boolean duplicate) {
+            this.updateId = updateId;
+            this.kind = kind;
+            this.json = json;
+            this.duplicate = duplicate;
+        }
+
+        int updateId() {
+            return updateId;
+        }
+
+        String kind() {
+            return kind;
+        }
+
+        ObjectNode json() {
+            return json;
+        }
+
+        boolean duplicate() {
+            return duplicate;
+        }
+
+        /** Confirmed by an offset beyond it; a duplicate only once it was handed out at least once. */
+        boolean confirmedBy(long offset) {
+            return updateId < offset && (!duplicate || deliveredOnce);
+        }
     }
 
     record WebhookConfig(String url, String secret) {
@@ -108,7 +142,7 @@ final class UpdateQueue {
 
     private void confirm(long offset) {
         if (offset > 0) {
-            pending.removeIf(p -> !p.duplicate() && p.updateId() < offset);
+            pending.removeIf(p -> p.confirmedBy(offset));
         } else if (offset < 0) {
             long keep = -offset;
             long originals = pending.stream().filter(p -> !p.duplicate()).count();
@@ -131,7 +165,7 @@ final class UpdateQueue {
                 it.remove();
             } else if (next.duplicate()) {
                 batch.add(next.json());
-                it.remove();
+                next.deliveredOnce = true;
             } else if (offset <= 0 || next.updateId() >= offset) {
                 batch.add(next.json());
             }
