@@ -51,8 +51,11 @@ public final class Chatter {
         return new Chatter(bot, user, Objects.requireNonNull(inGroup), replyTimeout);
     }
 
+    /** The same chatter, same place in the conversation, waiting at most {@code timeout} for each reply. */
     public Chatter withReplyTimeout(Duration timeout) {
-        return new Chatter(bot, user, group, timeout);
+        Chatter copy = new Chatter(bot, user, group, timeout);
+        copy.seen = seen;
+        return copy;
     }
 
     public FakeUser user() {
