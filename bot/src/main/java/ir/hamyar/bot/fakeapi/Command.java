@@ -1,0 +1,5 @@
+package ir.hamyar.bot.fakeapi;
+
+/** One entry of {@code setMyCommands}. */
+public record Command(String command, String description) {
+}
