@@ -138,6 +138,10 @@ public class OutboundGateway {
         limiters.values().forEach(l -> l.evictIdle(now));
     }
 
+    int trackedChats(Platform platform) {
+        return limiters.get(platform).trackedChats();
+    }
+
     private static SendResult call(MessengerClient client, OutboundMessage message) {
         try {
             SendResult result = client.execute(message);

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import ir.hamyar.domain.shared.Platform;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,6 +18,7 @@ class OutboundMetrics {
     private final MeterRegistry registry;
     private final AtomicLong pending = new AtomicLong();
 
+    @Autowired
     OutboundMetrics(ObjectProvider<MeterRegistry> registry) {
         this(registry.getIfAvailable(SimpleMeterRegistry::new));
     }
