@@ -1,0 +1,61 @@
+package ir.hamyar.bot.runtime.outbound;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import ir.hamyar.domain.shared.Platform;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/** The outbound path's meters. Tags have few values (platform, a reason word), never a chat or a text. */
+@Component
+class OutboundMetrics {
+
+    private final MeterRegistry registry;
+    private final AtomicLong pending = new AtomicLong();
+
+    @Autowired
+    OutboundMetrics(ObjectProvider<MeterRegistry> registry) {
+        this(registry.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    OutboundMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        Gauge.builder("hamyar.outbox.pending", pending, AtomicLong::get)
+                .description("Outbox rows waiting to be sent (recounted periodically)")
+                .register(registry);
+    }
+
+    void sent(Platform platform) {
+        counter("hamyar.messages.sent", platform).increment();
+    }
+
+    void failed(Platform platform, String reason) {
+        Counter.builder("hamyar.messages.failed").tag("platform", tag(platform)).tag("reason", reason)
+                .register(registry).increment();
+    }
+
+    void rateLimited(Platform platform) {
+        counter("hamyar.messages.rate_limited", platform).increment();
+    }
+
+    void pending(long rows) {
+        pending.set(rows);
+    }
+
+    MeterRegistry registry() {
+        return registry;
+    }
+
+    private Counter counter(String name, Platform platform) {
+        return Counter.builder(name).tag("platform", tag(platform)).register(registry);
+    }
+
+    private static String tag(Platform platform) {
+        return platform.name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

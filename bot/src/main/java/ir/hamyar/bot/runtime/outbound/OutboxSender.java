@@ -1,0 +1,322 @@
+package ir.hamyar.bot.runtime.outbound;
+
+import ir.hamyar.bot.runtime.MessengerClient.SendResult;
+import ir.hamyar.bot.runtime.outbound.OutboundGateway.Attempt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Sends the outbox. A row is leased (CLAIMED with {@code claimed_until}) in a short transaction, sent
+ * through the {@link OutboundGateway} by one of a small fixed pool of threads, and its outcome stored in
+ * another short transaction; no transaction is open during a messenger call. Rows come from two sources:
+ * the {@link Outbox} hands new rows over right after commit, and a poller claims ready rows (retries whose
+ * back-off has passed, rows another instance left behind, rows of chats whose earlier row just went out
+ * elsewhere) with {@code FOR UPDATE SKIP LOCKED}, so several instances share the table without sending a
+ * row twice. After a crash only the rows that were in flight may go out twice.
+ *
+ * <p>Starts after the web server and before the default phase (the receivers), stops in the reverse order:
+ * stop claiming, let calls in flight finish, hand back the leases of rows not yet sent.
+ */
+@Component
+public class OutboxSender implements SmartLifecycle {
+
+    /** Lifecycle phase: after the web server starts, before beans of the default phase (update receivers). */
+    public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 512;
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
+
+    private final OutboxStore store;
+    private final OutboundGateway gateway;
+    private final ObjectProvider<DeliveryListener> listenerProvider;
+    private final OutboundProperties properties;
+    private final OutboundMetrics metrics;
+    private final String owner;
+
+    private final Set<Long> woken = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean claimQueued = new AtomicBoolean();
+    private final Map<Long, ClaimedRow> held = new ConcurrentHashMap<>();
+    private final Object lifecycle = new Object();
+
+    private volatile boolean running;
+    private volatile List<DeliveryListener> listeners = List.of();
+    private ScheduledThreadPoolExecutor senders;
+    private ScheduledExecutorService poller;
+    private long nextGaugeRefresh;
+
+    @Autowired
+    OutboxSender(OutboxStore store, OutboundGateway gateway, ObjectProvider<DeliveryListener> listeners,
+                 OutboundProperties properties, OutboundMetrics metrics) {
+        this.store = store;
+        this.gateway = gateway;
+        this.listenerProvider = listeners;
+        this.properties = properties;
+        this.metrics = metrics;
+        this.owner = properties.instanceId().isEmpty() ? defaultOwner() : properties.instanceId();
+    }
+
+    /** This instance's name in {@code claimed_by}. */
+    String owner() {
+        return owner;
+    }
+
+    @Override
+    public void start() {
+        synchronized (lifecycle) {
+            if (running) {
+                return;
+            }
+            // Resolved late: a listener may itself depend on the Outbox, which depends on this sender.
+            listeners = listenerProvider.orderedStream().toList();
+            senders = new ScheduledThreadPoolExecutor(properties.senderThreads(), threads("outbox-sender-"));
+            senders.setRemoveOnCancelPolicy(true);
+            senders.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+            poller = Executors.newSingleThreadScheduledExecutor(threads("outbox-poller-"));
+            running = true;
+            poller.scheduleWithFixedDelay(this::poll, 0, properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+            log.info("outbox sender {} started with {} threads", owner, properties.senderThreads());
+        }
+    }
+
+    @Override
+    public void stop() {
+        synchronized (lifecycle) {
+            if (!running) {
+                return;
+            }
+            running = false;
+            poller.shutdownNow();
+            senders.shutdown();
+            try {
+                long timeout = properties.shutdownTimeout().toMillis();
+                poller.awaitTermination(timeout, TimeUnit.MILLISECONDS);
+                if (!senders.awaitTermination(timeout, TimeUnit.MILLISECONDS)) {
+                    log.warn("outbox sender {}: calls still in flight after {} ms", owner, timeout);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            int released = 0;
+            try {
+                released = store.releaseAll(owner);
+            } catch (RuntimeException e) {
+                log.warn("outbox sender {} could not hand back its leases (they run out by themselves): {}",
+                        owner, e.toString());
+            }
+            held.clear();
+            log.info("outbox sender {} stopped; handed back {} unsent rows", owner, released);
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
+    }
+
+    /** New rows were committed: claim them now instead of at the next poll. Called after commit. */
+    void wake(Collection<Long> ids) {
+        if (!running || ids.isEmpty()) {
+            return;
+        }
+        woken.addAll(ids);
+        if (claimQueued.compareAndSet(false, true)) {
+            try {
+                poller.execute(this::claimWoken);
+            } catch (RejectedExecutionException stopping) {
+                claimQueued.set(false);
+            }
+        }
+    }
+
+    /** Rows currently leased by this instance (claimed, waiting or being sent). */
+    int inFlight() {
+        return held.size();
+    }
+
+    private void claimWoken() {
+        claimQueued.set(false);
+        List<Long> ids = new ArrayList<>();
+        for (Iterator<Long> it = woken.iterator(); it.hasNext(); ) {
+            ids.add(it.next());
+            it.remove();
+        }
+        if (ids.isEmpty() || !running) {
+            return;
+        }
+        try {
+            store.claimIds(ids, owner, properties.lease()).forEach(this::dispatch);
+        } catch (RuntimeException e) {
+            // Nothing lost: the rows stay PENDING and the poller finds them.
+            log.warn("outbox sender {}: claiming new rows failed: {}", owner, e.toString());
+        }
+    }
+
+    private void poll() {
+        if (!running) {
+            return;
+        }
+        try {
+            int recovered = store.recoverExpiredLeases();
+            if (recovered > 0) {
+                log.info("outbox sender {}: {} rows whose lease ran out are pending again", owner, recovered);
+            }
+            int room = properties.maxInFlight() - held.size();
+            if (room > 0) {
+                store.claimReady(room, owner, properties.lease()).forEach(this::dispatch);
+            }
+            gateway.evictIdle();
+            refreshGauge();
+        } catch (RuntimeException e) {
+            log.warn("outbox sender {}: poll failed: {}", owner, e.toString());
+        }
+    }
+
+    private void refreshGauge() {
+        long now = System.nanoTime();
+        if (now - nextGaugeRefresh >= 0) {
+            metrics.pending(store.countUnsent());
+            nextGaugeRefresh = now + properties.pendingGaugeRefresh().toNanos();
+        }
+    }
+
+    private void dispatch(ClaimedRow row) {
+        held.put(row.id(), row);
+        submit(row, 0);
+    }
+
+    private void submit(ClaimedRow row, long delayNanos) {
+        try {
+            if (delayNanos <= 0) {
+                senders.execute(() -> process(row));
+            } else {
+                senders.schedule(() -> process(row), delayNanos, TimeUnit.NANOSECONDS);
+            }
+        } catch (RejectedExecutionException stopping) {
+            // Shutting down: the row stays held and its lease is handed back by stop().
+        }
+    }
+
+    private void process(ClaimedRow row) {
+        if (!running) {
+            return;
+        }
+        try {
+            Attempt attempt = gateway.attempt(row.message(), row.attempts());
+            if (attempt instanceof Attempt.Wait wait) {
+                waitOrHandBack(row, wait.duration());
+            } else if (attempt instanceof Attempt.Retry retry) {
+                boolean failure = retry.result() instanceof SendResult.Transient;
+                store.reschedule(row, store.now().plus(retry.after()), failure, reason(retry.result()), owner);
+                held.remove(row.id());
+            } else {
+                complete(row, ((Attempt.Done) attempt).result());
+            }
+        } catch (RuntimeException e) {
+            // Database trouble: drop the row from memory; its lease runs out and it is sent again then.
+            held.remove(row.id());
+            log.error("outbox sender {}: row {} could not be processed: {}", owner, row.id(), e.toString());
+        }
+    }
+
+    private void waitOrHandBack(ClaimedRow row, Duration wait) {
+        if (wait.compareTo(properties.maxInMemoryWait()) <= 0) {
+            submit(row, wait.toNanos());
+        } else {
+            store.reschedule(row, store.now().plus(wait), false, null, owner);
+            held.remove(row.id());
+        }
+    }
+
+    private void complete(ClaimedRow row, SendResult result) {
+        String status;
+        Long messageId = null;
+        int attempts = row.attempts();
+        if (result instanceof SendResult.Ok ok) {
+            status = OutboxStore.SENT;
+            messageId = ok.messageId();
+        } else if (result instanceof SendResult.Unreachable) {
+            status = OutboxStore.UNREACHABLE;
+        } else {
+            status = OutboxStore.FAILED;
+            if (result instanceof SendResult.Transient) {
+                attempts++;
+            }
+        }
+        ClaimedRow next = store.finish(row, status, attempts, messageId, reason(result), owner, properties.lease(),
+                running);
+        held.remove(row.id());
+        notifyListeners(row, result);
+        if (next != null) {
+            dispatch(next);
+        }
+    }
+
+    private void notifyListeners(ClaimedRow row, SendResult result) {
+        for (DeliveryListener listener : listeners) {
+            try {
+                listener.delivered(row.id(), row.reference(), row.message(), result);
+            } catch (RuntimeException e) {
+                log.warn("delivery listener {} failed for outbox row {}: {}",
+                        listener.getClass().getName(), row.id(), e.toString());
+            }
+        }
+    }
+
+    private static String reason(SendResult result) {
+        if (result instanceof SendResult.Transient t) {
+            return "transient: " + t.reason();
+        }
+        if (result instanceof SendResult.Rejected r) {
+            return "rejected: " + r.reason();
+        }
+        if (result instanceof SendResult.Unreachable u) {
+            return "unreachable: " + u.reason();
+        }
+        if (result instanceof SendResult.RetryAfter r) {
+            return "retry after " + r.seconds() + " s";
+        }
+        return null;
+    }
+
+    private static ThreadFactory threads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return runnable -> {
+            Thread t = new Thread(runnable, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    private static String defaultOwner() {
+        String host = System.getenv("HOSTNAME");
+        host = host == null || host.isBlank() ? "host" : host;
+        String id = host + "-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return id.length() <= 64 ? id : id.substring(id.length() - 64);
+    }
+}

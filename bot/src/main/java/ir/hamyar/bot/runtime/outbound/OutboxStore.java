@@ -1,0 +1,222 @@
+package ir.hamyar.bot.runtime.outbound;
+
+import ir.hamyar.bot.runtime.OutboundMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The SQL of the {@code outbound_message} table, for PostgreSQL and H2 alike. Every method is one short
+ * transaction (or joins the caller's, for {@link #insert}); none is ever open across a messenger call.
+ *
+ * <p>Ordering rule: a row may be claimed only while no earlier row of its chat is unsent (PENDING or
+ * CLAIMED), so one chat's rows go out one at a time in id order, whichever instance sends them. Callback
+ * answers are outside that rule: they must be fast and change nothing in the chat.
+ */
+@Component
+class OutboxStore {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxStore.class);
+
+    static final String PENDING = "PENDING";
+    static final String CLAIMED = "CLAIMED";
+    static final String SENT = "SENT";
+    static final String FAILED = "FAILED";
+    static final String UNREACHABLE = "UNREACHABLE";
+
+    private static final int MAX_ERROR = 200;
+    private static final int MAX_IDS_PER_QUERY = 500;
+
+    private static final String CLAIMABLE = "SELECT o.id, o.chat_key, o.payload, o.attempts, o.reference "
+            + "FROM outbound_message o WHERE o.status = 'PENDING' AND o.not_before <= ?%s "
+            + "AND (o.op = 'ANSWER_CALLBACK' OR NOT EXISTS (SELECT 1 FROM outbound_message p "
+            + "WHERE p.chat_key = o.chat_key AND p.status IN ('PENDING', 'CLAIMED') "
+            + "AND p.op <> 'ANSWER_CALLBACK' AND p.id < o.id)) "
+            + "ORDER BY o.not_before, o.id LIMIT ? FOR UPDATE SKIP LOCKED";
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final PayloadCodec codec;
+    private final Clock clock;
+
+    @Autowired
+    OutboxStore(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+        this(jdbc, transactions, new PayloadCodec(), Clock.systemUTC());
+    }
+
+    OutboxStore(JdbcTemplate jdbc, PlatformTransactionManager transactions, PayloadCodec codec, Clock clock) {
+        this.jdbc = jdbc;
+        this.tx = new TransactionTemplate(transactions);
+        this.codec = codec;
+        this.clock = clock;
+    }
+
+    OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+
+    /** Inserts PENDING rows in the caller's transaction, in one JDBC batch; returns their ids in order. */
+    List<Long> insert(List<OutboundMessage> messages, String reference) {
+        OffsetDateTime now = now();
+        List<String> payloads = messages.stream().map(codec::encode).toList();
+        KeyHolder keys = new GeneratedKeyHolder();
+        String sql = "INSERT INTO outbound_message (platform, chat_id, chat_key, op, payload, status, attempts, "
+                + "not_before, created_at, reference) VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?)";
+        jdbc.batchUpdate(con -> con.prepareStatement(sql, new String[] {"id"}),
+                new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement ps, int i) throws SQLException {
+                        OutboundMessage m = messages.get(i);
+                        ps.setString(1, m.platform().name());
+                        ps.setLong(2, m.chatId());
+                        ps.setString(3, m.chat().key());
+                        ps.setString(4, m.op().name());
+                        ps.setString(5, payloads.get(i));
+                        ps.setObject(6, now);
+                        ps.setObject(7, now);
+                        ps.setString(8, reference);
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return messages.size();
+                    }
+                }, keys);
+        List<Long> ids = new ArrayList<>(messages.size());
+        for (Map<String, Object> row : keys.getKeyList()) {
+            Object id = row.size() == 1 ? row.values().iterator().next() : row.get("id");
+            ids.add(((Number) id).longValue());
+        }
+        if (ids.size() != messages.size()) {
+            throw new IllegalStateException("database returned " + ids.size() + " keys for " + messages.size() + " rows");
+        }
+        return ids;
+    }
+
+    /** Rows whose lease ran out (their instance died or hung) become PENDING again; returns how many. */
+    int recoverExpiredLeases() {
+        return jdbc.update("UPDATE outbound_message SET status = 'PENDING', claimed_by = NULL, claimed_until = NULL "
+                + "WHERE status = 'CLAIMED' AND claimed_until < ?", now());
+    }
+
+    /** Claims up to {@code limit} ready rows that head their chat's queue, oldest first. */
+    List<ClaimedRow> claimReady(int limit, String owner, Duration lease) {
+        return tx.execute(s -> claim(String.format(CLAIMABLE, ""), List.of(), limit, owner, lease));
+    }
+
+    /** Claims those of the given rows that are ready and head their chat's queue (the after-commit fast path). */
+    List<ClaimedRow> claimIds(Collection<Long> ids, String owner, Duration lease) {
+        List<ClaimedRow> claimed = new ArrayList<>();
+        List<Long> all = List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += MAX_IDS_PER_QUERY) {
+            List<Long> chunk = all.subList(from, Math.min(all.size(), from + MAX_IDS_PER_QUERY));
+            String in = chunk.stream().map(id -> "?").collect(Collectors.joining(", ", " AND o.id IN (", ")"));
+            claimed.addAll(tx.execute(s -> claim(String.format(CLAIMABLE, in), chunk, chunk.size(), owner, lease)));
+        }
+        return claimed;
+    }
+
+    /**
+     * Stores the final outcome of a row and, in the same transaction, claims the next ready row of its chat
+     * (null when there is none, or when {@code continueChat} is false).
+     */
+    ClaimedRow finish(ClaimedRow row, String status, int attempts, Long sentMessageId, String error, String owner,
+                      Duration lease, boolean continueChat) {
+        return tx.execute(s -> {
+            OffsetDateTime now = now();
+            // The lease may have run out and the row been made PENDING again: it is sent now, so mark it
+            // unless another instance has claimed it meanwhile.
+            int updated = jdbc.update("UPDATE outbound_message SET status = ?, attempts = ?, sent_at = ?, "
+                            + "sent_message_id = ?, last_error = ?, claimed_by = NULL, claimed_until = NULL "
+                            + "WHERE id = ? AND (claimed_by = ? OR status = 'PENDING')",
+                    status, attempts, SENT.equals(status) ? now : null, sentMessageId, shorten(error), row.id(), owner);
+            if (updated == 0) {
+                log.warn("outbox row {} was taken over by another instance while being sent", row.id());
+            }
+            if (!continueChat || OutboundMessage.Op.ANSWER_CALLBACK == row.message().op()) {
+                return null;
+            }
+            List<ClaimedRow> next = claim(String.format(CLAIMABLE, " AND o.chat_key = ?"), List.of(row.chatKey()),
+                    1, owner, lease);
+            return next.isEmpty() ? null : next.get(0);
+        });
+    }
+
+    /** Hands a row back: PENDING again, not before {@code notBefore}, counting a transient failure if asked. */
+    void reschedule(ClaimedRow row, OffsetDateTime notBefore, boolean countAttempt, String error, String owner) {
+        jdbc.update("UPDATE outbound_message SET status = 'PENDING', not_before = ?, attempts = attempts + ?, "
+                        + "last_error = COALESCE(?, last_error), claimed_by = NULL, claimed_until = NULL "
+                        + "WHERE id = ? AND claimed_by = ?",
+                notBefore, countAttempt ? 1 : 0, shorten(error), row.id(), owner);
+    }
+
+    /** Hands back every row this owner still holds (clean shutdown). */
+    int releaseAll(String owner) {
+        return jdbc.update("UPDATE outbound_message SET status = 'PENDING', claimed_by = NULL, claimed_until = NULL "
+                + "WHERE status = 'CLAIMED' AND claimed_by = ?", owner);
+    }
+
+    long countUnsent() {
+        Long n = jdbc.queryForObject(
+                "SELECT count(*) FROM outbound_message WHERE status IN ('PENDING', 'CLAIMED')", Long.class);
+        return n == null ? 0 : n;
+    }
+
+    private List<ClaimedRow> claim(String sql, List<?> filter, int limit, String owner, Duration lease) {
+        OffsetDateTime now = now();
+        List<Object> args = new ArrayList<>();
+        args.add(now);
+        args.addAll(filter);
+        args.add(limit);
+        List<RawRow> raw = jdbc.query(sql, (rs, i) -> new RawRow(rs.getLong(1), rs.getString(2), rs.getString(3),
+                rs.getInt(4), rs.getString(5)), args.toArray());
+        if (raw.isEmpty()) {
+            return List.of();
+        }
+        List<ClaimedRow> claimed = new ArrayList<>(raw.size());
+        List<Object[]> unreadable = new ArrayList<>();
+        for (RawRow r : raw) {
+            try {
+                claimed.add(new ClaimedRow(r.id, r.chatKey, r.attempts, r.reference, codec.decode(r.payload)));
+            } catch (IllegalArgumentException e) {
+                unreadable.add(new Object[] {shorten(e.getMessage()), r.id});
+            }
+        }
+        if (!unreadable.isEmpty()) {
+            log.error("{} outbox rows have an unreadable payload and are marked FAILED", unreadable.size());
+            jdbc.batchUpdate("UPDATE outbound_message SET status = 'FAILED', last_error = ? WHERE id = ?", unreadable);
+        }
+        if (!claimed.isEmpty()) {
+            OffsetDateTime until = now.plus(lease);
+            List<Object[]> leases = claimed.stream().map(c -> new Object[] {owner, until, c.id()}).toList();
+            jdbc.batchUpdate("UPDATE outbound_message SET status = 'CLAIMED', claimed_by = ?, claimed_until = ? "
+                    + "WHERE id = ?", leases);
+        }
+        return claimed;
+    }
+
+    private static String shorten(String s) {
+        return s == null || s.length() <= MAX_ERROR ? s : s.substring(0, MAX_ERROR);
+    }
+
+    private record RawRow(long id, String chatKey, String payload, int attempts, String reference) {
+    }
+}

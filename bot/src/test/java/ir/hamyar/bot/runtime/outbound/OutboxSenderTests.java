@@ -1,0 +1,140 @@
+package ir.hamyar.bot.runtime.outbound;
+
+import ir.hamyar.bot.runtime.ChatRef;
+import ir.hamyar.bot.runtime.OutboundMessage;
+import ir.hamyar.domain.shared.Platform;
+import ir.hamyar.testing.TestPostgres;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+
+import static ir.hamyar.bot.runtime.outbound.Eventually.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Senders wired by hand on one PostgreSQL database, to run several instances and stop them at will. */
+class OutboxSenderTests {
+
+    private static final String[] FAST = {
+            "poll-interval", "20ms", "lease", "10s", "max-in-memory-wait", "5s", "max-in-flight", "40",
+            "bot-per-second", "100000", "bot-burst", "100000", "chat-per-second", "100000", "chat-burst", "100000",
+            "group-per-minute", "6000000", "group-burst", "100000"};
+
+    private static OutboundProperties properties(String instance, String... more) {
+        String[] all = new String[FAST.length + more.length + 2];
+        System.arraycopy(FAST, 0, all, 0, FAST.length);
+        System.arraycopy(more, 0, all, FAST.length, more.length);
+        all[all.length - 2] = "instance-id";
+        all[all.length - 1] = instance;
+        return TestProperties.outbound(all);
+    }
+
+    private static OutboundStack stack(TestPostgres.Database db, OutboundProperties properties,
+                                       RecordingMessengerClient client) {
+        return new OutboundStack(db.url(), db.username(), db.password(), properties, List.of(client));
+    }
+
+    private static OutboundMessage text(long chat, String text) {
+        return OutboundMessage.sendText(new ChatRef(Platform.TELEGRAM, chat), text, false, null);
+    }
+
+    @Test
+    void twoInstancesOnOneDatabaseSendEachOfFiveHundredRowsExactlyOnceInChatOrder() {
+        TestPostgres.Database db = TestPostgres.newDatabase("outbox_two");
+        AtomicLong messageIds = new AtomicLong();
+        RecordingMessengerClient clientA = new RecordingMessengerClient(Platform.TELEGRAM, messageIds);
+        RecordingMessengerClient clientB = new RecordingMessengerClient(Platform.TELEGRAM, messageIds);
+        try (OutboundStack a = stack(db, properties("instance-a"), clientA);
+             OutboundStack b = stack(db, properties("instance-b"), clientB)) {
+            // 100 chats × 5 messages, written before either sender runs so that both compete for them.
+            List<Long> ids = new ArrayList<>();
+            for (int round = 0; round < 5; round++) {
+                List<OutboundMessage> batch = new ArrayList<>();
+                for (long chat = 1; chat <= 100; chat++) {
+                    batch.add(text(chat, chat + "#" + round));
+                }
+                ids.addAll(a.enqueue(batch));
+            }
+            assertThat(ids).hasSize(500);
+
+            a.sender.start();
+            b.sender.start();
+            await("all 500 sent", () -> a.count("status = 'SENT'") == 500);
+
+            List<RecordingMessengerClient.Call> calls = new ArrayList<>(clientA.calls());
+            calls.addAll(clientB.calls());
+            assertThat(calls).hasSize(500);
+            assertThat(calls.stream().map(c -> c.message().text()).distinct()).hasSize(500);
+            assertThat(clientA.calls()).as("instance A took part").isNotEmpty();
+            assertThat(clientB.calls()).as("instance B took part").isNotEmpty();
+            calls.sort(java.util.Comparator.comparing(RecordingMessengerClient.Call::messageId));
+            Map<Long, List<String>> perChat = new HashMap<>();
+            calls.forEach(c -> perChat.computeIfAbsent(c.message().chatId(), k -> new ArrayList<>()).add(c.message().text()));
+            perChat.forEach((chat, texts) -> assertThat(texts).as("order of chat %d", chat)
+                    .containsExactlyElementsOf(IntStream.range(0, 5).mapToObj(i -> chat + "#" + i).toList()));
+            assertThat(a.count("claimed_by IS NOT NULL")).isZero();
+        }
+    }
+
+    @Test
+    void sendsRightAfterCommitWithoutWaitingForThePoller() {
+        TestPostgres.Database db = TestPostgres.newDatabase("outbox_fast");
+        RecordingMessengerClient client = new RecordingMessengerClient(Platform.TELEGRAM);
+        try (OutboundStack stack = stack(db, properties("fast", "poll-interval", "1h"), client)) {
+            stack.sender.start();
+            long first = stack.enqueue(List.of(text(1, "first"))).get(0);
+            await("first sent", () -> "SENT".equals(stack.status(first)));
+
+            // The poller ran once at start and sleeps for an hour now: only the after-commit hand-over can send.
+            long second = stack.enqueue(List.of(text(2, "second"), text(2, "third"))).get(0);
+
+            await("second sent", () -> "SENT".equals(stack.status(second)));
+            await("third sent", () -> client.textsTo(2).size() == 2);
+            assertThat(client.textsTo(2)).containsExactly("second", "third");
+        }
+    }
+
+    @Test
+    void stopFinishesTheCallInFlightAndHandsBackRowsNotYetSent() throws Exception {
+        TestPostgres.Database db = TestPostgres.newDatabase("outbox_stop");
+        CountDownLatch callStarted = new CountDownLatch(1);
+        CountDownLatch mayAnswer = new CountDownLatch(1);
+        RecordingMessengerClient client = new RecordingMessengerClient(Platform.TELEGRAM).answering(m -> {
+            if ("slow".equals(m.text())) {
+                callStarted.countDown();
+                try {
+                    mayAnswer.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return null;
+        });
+        // One message a second per chat, no burst: the second message of chat 2 waits in memory, leased.
+        try (OutboundStack stack = stack(db, properties("stopping", "chat-per-second", "1", "chat-burst", "1"), client)) {
+            stack.sender.start();
+            long slow = stack.enqueue(List.of(text(1, "slow"))).get(0);
+            List<Long> chat2 = stack.enqueue(List.of(text(2, "now"), text(2, "waits")));
+            assertThat(callStarted.await(30, TimeUnit.SECONDS)).isTrue();
+            await("first of chat 2 sent and second leased", () -> "SENT".equals(stack.status(chat2.get(0)))
+                    && "CLAIMED".equals(stack.status(chat2.get(1))));
+
+            CompletableFuture<Void> stopping = CompletableFuture.runAsync(stack.sender::stop);
+            await("stop begun", () -> !stack.sender.isRunning());
+            mayAnswer.countDown();
+            stopping.get(30, TimeUnit.SECONDS);
+
+            assertThat(stack.status(slow)).as("the call in flight was finished and recorded").isEqualTo("SENT");
+            assertThat(stack.status(chat2.get(1))).as("the waiting row was handed back").isEqualTo("PENDING");
+            assertThat(stack.count("claimed_by IS NOT NULL")).isZero();
+            assertThat(client.textsTo(2)).containsExactly("now");
+        }
+    }
+}
