@@ -81,7 +81,8 @@ class MessengerBots implements SmartLifecycle {
         pollingHttp = new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(10)).readTimeout(poll.plusSeconds(15))
                 .writeTimeout(Duration.ofSeconds(30)).build();
-        sendingHttp = new OkHttpClient.Builder()
+        // No silent retries of a POST by OkHttp: the gateway decides about retries (and counts them).
+        sendingHttp = new OkHttpClient.Builder().retryOnConnectionFailure(false)
                 .connectTimeout(Duration.ofSeconds(10)).readTimeout(Duration.ofSeconds(30))
                 .writeTimeout(Duration.ofSeconds(60)).build();
         boolean webhook = properties.webhook().enabled();

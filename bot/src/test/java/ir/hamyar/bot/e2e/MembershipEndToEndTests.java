@@ -31,8 +31,8 @@ class MembershipEndToEndTests {
         telegram = api.bot(TestApp.TELEGRAM_TOKEN, Flavor.TELEGRAM, "hamyar_test_bot");
         bale = api.bot(TestApp.BALE_TOKEN, Flavor.BALE, "hamyar_test_bale_bot");
         app = TestApp.on(TestPostgres.newDatabase("membership"), api).withBale(api)
-                .property("hamyar.outbound.per-chat-per-second", "50")
-                .property("hamyar.outbound.per-chat-burst", "50")
+                .property("hamyar.outbound.chat-per-second", "50")
+                .property("hamyar.outbound.chat-burst", "50")
                 .start();
     }
 

@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** What must survive a restart of the application, and webhook mode. Each test has its own database. */
 class RestartEndToEndTests {
@@ -62,6 +63,28 @@ class RestartEndToEndTests {
         }
         try (TestApp app = TestApp.on(db, api).with(TestFlows.class).start()) {
             ali.sends("Tabriz").awaitReplyContaining(plain("runtime.test_flow_done", "Ali", "Tabriz"));
+        }
+    }
+
+    @Test
+    void anUpdateDeliveredTwiceIsAppliedOnce() {
+        Chatter bob = new Chatter(telegram, 3005, "Bob");
+        int update;
+        try (TestApp app = TestApp.on(db, api).with(TestFlows.class).start()) {
+            bob.sends("/echo");
+            update = telegram.injectText(bob.user(), "x");
+            bob.awaitReplyContaining("x");
+        }
+        // The messenger hands the same update out again (as after a lost acknowledgement): a new session sees it.
+        telegram.redeliver(update);
+        try (TestApp app = TestApp.on(db, api).with(TestFlows.class).start()) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> telegram.pendingUpdates() == 0);
+            bob.sends("y").awaitReplyContaining("y");
+            List<String> echoes = telegram.messages(bob.chatId()).stream().map(m -> m.plainText()).toList();
+            assertThat(echoes).containsExactly(plain("runtime.test_flow_done", "x", "1"),
+                    plain("runtime.test_flow_done", "y", "2"));
+            assertThat(app.jdbc().queryForObject("SELECT count(*) FROM inbox_update WHERE chat_key = 'T:3005'",
+                    Integer.class)).isEqualTo(3);
         }
     }
 

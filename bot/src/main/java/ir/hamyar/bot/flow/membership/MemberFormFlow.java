@@ -413,16 +413,17 @@ class MemberFormFlow extends Flow<MemberFormFlow.Step, MemberForm> {
                 f.name(), phone.get(), f.phoneVerified(), code.get(), f.birthYear(), f.education(), f.expertise(),
                 f.provinceId(), f.countyId(), new LinkedHashSet<>(f.interests()), f.termsVersion(), f.termsAcceptedAt(),
                 Texts.EN.equals(s.locale()) ? "en" : "fa", f.referral()));
-        return switch (r) {
-            case RegistrationResult.Registered ok -> Transition.finish(Reply.text("membership.welcome", ok.member().fullName()));
-            case RegistrationResult.Rejected rejected -> switch (rejected.reason()) {
-                case PHONE_OF_OTHER_MEMBER_LINK_POSSIBLE -> Transition.goTo(Step.LINK_OFFER, f);
-                case COUNTY_NOT_IN_PROVINCE -> Transition.goTo(Step.PROVINCE, f.returningToSummary(true));
-                case TERMS_NOT_ACCEPTED -> Transition.goTo(Step.TERMS, f);
-                case DUPLICATE_NATIONAL_CODE, ALREADY_REGISTERED ->
-                        Transition.finish(Reply.text("membership.rejected." + rejected.reason().name()));
-                default -> Transition.reask("membership.rejected." + rejected.reason().name());
-            };
+        if (r instanceof RegistrationResult.Registered ok) {
+            return Transition.finish(Reply.text("membership.welcome", ok.member().fullName()));
+        }
+        RegistrationResult.Reason reason = ((RegistrationResult.Rejected) r).reason();
+        return switch (reason) {
+            case PHONE_OF_OTHER_MEMBER_LINK_POSSIBLE -> Transition.goTo(Step.LINK_OFFER, f);
+            case COUNTY_NOT_IN_PROVINCE -> Transition.goTo(Step.PROVINCE, f.returningToSummary(true));
+            case TERMS_NOT_ACCEPTED -> Transition.goTo(Step.TERMS, f);
+            case DUPLICATE_NATIONAL_CODE, ALREADY_REGISTERED ->
+                    Transition.finish(Reply.text("membership.rejected." + reason.name()));
+            default -> Transition.reask("membership.rejected." + reason.name());
         };
     }
 }

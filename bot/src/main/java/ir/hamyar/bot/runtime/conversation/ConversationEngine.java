@@ -323,26 +323,21 @@ class ConversationEngine {
         @SuppressWarnings({"unchecked", "rawtypes"})
         void apply(Flow flow, Enum current, Transition t) {
             collect(t.replies());
-            switch (t) {
-                case Transition.GoTo g -> {
-                    state = new ConversationState(flow.id(), g.step().name(), writeDraft(g.draft()), state.locale(), expiry());
-                    collect(flow.prompt(g.step(), g.draft(), session()));
+            if (t instanceof Transition.GoTo g) {
+                state = new ConversationState(flow.id(), g.step().name(), writeDraft(g.draft()), state.locale(), expiry());
+                collect(flow.prompt(g.step(), g.draft(), session()));
+            } else if (t instanceof Transition.Reask r) {
+                replies.add(Reply.text(r.hint()));
+                if (current != null) {
+                    collect(flow.prompt(current, readDraft(flow, state.draft()), session()));
                 }
-                case Transition.Reask r -> {
-                    replies.add(Reply.text(r.hint()));
-                    if (current != null) {
-                        collect(flow.prompt(current, readDraft(flow, state.draft()), session()));
-                    }
+            } else if (t instanceof Transition.Stay s) {
+                if (current != null) {
+                    state = new ConversationState(flow.id(), current.name(), writeDraft(s.draft()), state.locale(), expiry());
                 }
-                case Transition.Stay s -> {
-                    if (current != null) {
-                        state = new ConversationState(flow.id(), current.name(), writeDraft(s.draft()), state.locale(), expiry());
-                    }
-                }
-                case Transition.Finish f -> {
-                    state = state.idle();
-                    finishWithMenu();
-                }
+            } else {
+                state = state.idle();
+                finishWithMenu();
             }
         }
 

@@ -68,19 +68,27 @@ public class ReplyRenderer {
     public OutboundMessage render(Reply reply, ChatRef chat, Locale locale) {
         Platform p = chat.platform();
         boolean html = p == Platform.TELEGRAM;
-        return switch (reply) {
-            case Reply.Send s -> OutboundMessage.sendText(chat, text(s.text(), locale, p), html, keyboard(s.keyboard(), locale));
-            case Reply.Edit e -> new OutboundMessage(OutboundMessage.Op.EDIT_TEXT, p, chat.chatId(),
+        if (reply instanceof Reply.Send s) {
+            return OutboundMessage.sendText(chat, text(s.text(), locale, p), html, keyboard(s.keyboard(), locale));
+        }
+        if (reply instanceof Reply.Edit e) {
+            return new OutboundMessage(OutboundMessage.Op.EDIT_TEXT, p, chat.chatId(),
                     text(e.text(), locale, p), html, keyboard(e.keyboard(), locale), e.messageId(), null, null, null, null);
-            case Reply.AnswerCallback a -> new OutboundMessage(OutboundMessage.Op.ANSWER_CALLBACK, p, chat.chatId(),
+        }
+        if (reply instanceof Reply.AnswerCallback a) {
+            return new OutboundMessage(OutboundMessage.Op.ANSWER_CALLBACK, p, chat.chatId(),
                     a.notice() == null ? null : label(a.notice(), locale), false, null, null, a.callbackId(), null, null, null);
-            case Reply.SendPhoto ph -> new OutboundMessage(OutboundMessage.Op.SEND_PHOTO, p, chat.chatId(),
+        }
+        if (reply instanceof Reply.SendPhoto ph) {
+            return new OutboundMessage(OutboundMessage.Op.SEND_PHOTO, p, chat.chatId(),
                     ph.caption() == null ? null : text(ph.caption(), locale, p), html, keyboard(ph.keyboard(), locale),
                     null, null, ph.photo(), null, null);
-            case Reply.SendDocument d -> new OutboundMessage(OutboundMessage.Op.SEND_DOCUMENT, p, chat.chatId(),
+        }
+        if (reply instanceof Reply.SendDocument d) {
+            return new OutboundMessage(OutboundMessage.Op.SEND_DOCUMENT, p, chat.chatId(),
                     d.caption() == null ? null : text(d.caption(), locale, p), html, null, null, null, null,
                     d.fileName(), d.content());
-            case Reply.SwitchLanguage l -> throw new IllegalArgumentException("not a message");
-        };
+        }
+        throw new IllegalArgumentException("not a message: " + reply.getClass().getSimpleName());
     }
 }

@@ -1,6 +1,7 @@
 package ir.hamyar.bot.runtime.outbound;
 
 import ir.hamyar.bot.runtime.MessengerClient;
+import ir.hamyar.bot.runtime.MessengerClients;
 import ir.hamyar.bot.runtime.MessengerClient.SendResult;
 import ir.hamyar.bot.runtime.OutboundMessage;
 import ir.hamyar.domain.shared.Platform;
@@ -44,26 +45,39 @@ public class OutboundGateway {
         }
     }
 
-    private final Map<Platform, MessengerClient> clients = new EnumMap<>(Platform.class);
+    private final MessengerClients clients;
     private final Map<Platform, PlatformLimiter> limiters = new EnumMap<>(Platform.class);
     private final OutboundProperties properties;
     private final ChatReachability reachability;
     private final OutboundMetrics metrics;
     private final LongSupplier nanoTime;
 
+    /** The clients are registered by the messenger adapter when the bots start: looked up per message. */
     @Autowired
-    public OutboundGateway(List<MessengerClient> clients, OutboundProperties properties,
+    public OutboundGateway(MessengerClients clients, OutboundProperties properties,
                            ChatReachability reachability, OutboundMetrics metrics) {
         this(clients, properties, reachability, metrics, System::nanoTime);
     }
 
     OutboundGateway(List<MessengerClient> clients, OutboundProperties properties, ChatReachability reachability,
                     OutboundMetrics metrics, LongSupplier nanoTime) {
-        for (MessengerClient client : clients) {
-            if (this.clients.putIfAbsent(client.platform(), client) != null) {
+        this(registryOf(clients), properties, reachability, metrics, nanoTime);
+    }
+
+    private static MessengerClients registryOf(List<MessengerClient> list) {
+        MessengerClients registry = new MessengerClients();
+        for (MessengerClient client : list) {
+            if (registry.get(client.platform()).isPresent()) {
                 throw new IllegalStateException("two messenger clients for " + client.platform());
             }
+            registry.register(client);
         }
+        return registry;
+    }
+
+    OutboundGateway(MessengerClients clients, OutboundProperties properties, ChatReachability reachability,
+                    OutboundMetrics metrics, LongSupplier nanoTime) {
+        this.clients = clients;
         this.properties = properties;
         this.reachability = reachability;
         this.metrics = metrics;
@@ -81,7 +95,7 @@ public class OutboundGateway {
      */
     public Attempt attempt(OutboundMessage message, int previousAttempts) {
         Platform platform = message.platform();
-        MessengerClient client = clients.get(platform);
+        MessengerClient client = clients.get(platform).orElse(null);
         if (client == null) {
             metrics.failed(platform, "no_client");
             return new Attempt.Done(new SendResult.Rejected("no messenger client for " + platform));

@@ -37,7 +37,7 @@ final class OutboundStack implements AutoCloseable {
         tx = new TransactionTemplate(transactions);
         OutboxStore store = new OutboxStore(jdbc, transactions);
         OutboundMetrics metrics = new OutboundMetrics(new SimpleMeterRegistry());
-        OutboundGateway gateway = new OutboundGateway(clients, properties, new ChatReachability(jdbc), metrics);
+        OutboundGateway gateway = new OutboundGateway(clients, properties, new ChatReachability(jdbc), metrics, System::nanoTime);
         sender = new OutboxSender(store, gateway,
                 new StaticListableBeanFactory().getBeanProvider(DeliveryListener.class), properties, metrics);
         outbox = new Outbox(store, sender);
