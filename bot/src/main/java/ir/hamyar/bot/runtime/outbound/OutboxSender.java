@@ -106,7 +106,7 @@ public class OutboxSender implements SmartLifecycle {
                 return;
             }
             running = false;
-            poller.shutdownNow();
+            poller.shutdown();
             senders.shutdown();
             try {
                 long timeout = properties.shutdownTimeout().toMillis();
@@ -169,8 +169,14 @@ public class OutboxSender implements SmartLifecycle {
         if (ids.isEmpty() || !running) {
             return;
         }
+        // New rows may exceed the poller's share (a reply while a broadcast fills the pipe) but not without
+        // bound: a broadcast written in one transaction must not be leased all at once.
+        int room = 2 * properties.maxInFlight() - held.size();
+        if (room <= 0) {
+            return;
+        }
         try {
-            store.claimIds(ids, owner, properties.lease()).forEach(this::dispatch);
+            store.claimIds(ids, room, owner, properties.lease()).forEach(this::dispatch);
         } catch (RuntimeException e) {
             // Nothing lost: the rows stay PENDING and the poller finds them.
             log.warn("outbox sender {}: claiming new rows failed: {}", owner, e.toString());

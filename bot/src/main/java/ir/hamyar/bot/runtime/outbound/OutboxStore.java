@@ -122,14 +122,18 @@ class OutboxStore {
         return tx.execute(s -> claim(String.format(CLAIMABLE, ""), List.of(), limit, owner, lease));
     }
 
-    /** Claims those of the given rows that are ready and head their chat's queue (the after-commit fast path). */
-    List<ClaimedRow> claimIds(Collection<Long> ids, String owner, Duration lease) {
+    /**
+     * Claims up to {@code limit} of the given rows that are ready and head their chat's queue (the after-commit
+     * fast path); the others stay PENDING for the poller or for their chat's next turn.
+     */
+    List<ClaimedRow> claimIds(Collection<Long> ids, int limit, String owner, Duration lease) {
         List<ClaimedRow> claimed = new ArrayList<>();
-        List<Long> all = List.copyOf(ids);
-        for (int from = 0; from < all.size(); from += MAX_IDS_PER_QUERY) {
+        List<Long> all = ids.stream().sorted().toList();
+        for (int from = 0; from < all.size() && claimed.size() < limit; from += MAX_IDS_PER_QUERY) {
             List<Long> chunk = all.subList(from, Math.min(all.size(), from + MAX_IDS_PER_QUERY));
             String in = chunk.stream().map(id -> "?").collect(Collectors.joining(", ", " AND o.id IN (", ")"));
-            claimed.addAll(tx.execute(s -> claim(String.format(CLAIMABLE, in), chunk, chunk.size(), owner, lease)));
+            int room = Math.min(chunk.size(), limit - claimed.size());
+            claimed.addAll(tx.execute(s -> claim(String.format(CLAIMABLE, in), chunk, room, owner, lease)));
         }
         return claimed;
     }

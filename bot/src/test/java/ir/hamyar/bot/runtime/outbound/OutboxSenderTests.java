@@ -137,4 +137,34 @@ class OutboxSenderTests {
             assertThat(client.textsTo(2)).containsExactly("now");
         }
     }
+
+    @Test
+    void leasesABroadcastWrittenInOneTransactionOnlyUpToTwiceItsShare() throws Exception {
+        TestPostgres.Database db = TestPostgres.newDatabase("outbox_share");
+        CountDownLatch mayAnswer = new CountDownLatch(1);
+        RecordingMessengerClient client = new RecordingMessengerClient(Platform.TELEGRAM).answering(m -> {
+            try {
+                mayAnswer.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        });
+        try (OutboundStack stack = stack(db, properties("share", "poll-interval", "1h", "max-in-flight", "10"), client)) {
+            stack.sender.start();
+            List<OutboundMessage> broadcast = new ArrayList<>();
+            for (long chat = 1; chat <= 100; chat++) {
+                broadcast.add(text(chat, "news"));
+            }
+            stack.enqueue(broadcast);
+
+            await("leased", () -> stack.count("status = 'CLAIMED'") == 20);
+            assertThat(stack.sender.inFlight()).isEqualTo(20);
+            assertThat(stack.count("status = 'PENDING'")).isEqualTo(80);
+            mayAnswer.countDown();
+            await("the leased ones sent", () -> stack.count("status = 'SENT'") == 20);
+        } finally {
+            mayAnswer.countDown();
+        }
+    }
 }
