@@ -31,6 +31,14 @@ else
   skip "jar presence: bot/target/hamyar-bot.jar not built (./mvnw -B -q -DskipTests package)"
 fi
 
+# Dockerfile syntax (instructions, flags, arguments), where the linter from npm is installed.
+if command -v dockerfile-utils >/dev/null 2>&1; then
+  if dockerfile-utils lint deploy/Dockerfile > "$tmp/dockerfile.out" 2>&1; then pass "dockerfile-utils lint Dockerfile"
+  else cat "$tmp/dockerfile.out"; fail "dockerfile-utils lint Dockerfile"; fi
+else
+  skip "Dockerfile lint: dockerfile-utils not installed (npm install -g dockerfile-utils)"
+fi
+
 # 2. The env example names every setting of the configuration contract.
 for var in TELEGRAM_BOT_TOKEN TELEGRAM_API_URL BALE_BOT_TOKEN BALE_API_URL HAMYAR_ADMINS \
            SPRING_DATASOURCE_URL SPRING_DATASOURCE_USERNAME SPRING_DATASOURCE_PASSWORD \
