@@ -46,22 +46,38 @@ class MembershipEndToEndTests {
         return ChatText.htmlToPlain(Texts.get(Texts.FA, key, args));
     }
 
+    /** Starts the form and accepts the terms; returns when the phone is asked for. */
+    static void startAndAcceptTerms(Chatter c, String start) {
+        c.sends(start).awaitReplyMatching(m -> m.inlineLabels().contains(t("membership.terms_accept")));
+        c.taps(t("membership.terms_accept")).awaitReplyContaining(t("membership.ask_phone"));
+    }
+
     /** Walks the whole form with good answers; returns after the welcome. */
     static void register(Chatter c, String phone, String name, String nationalCode) {
-        c.sends("/start").awaitReplyMatching(m -> m.inlineLabels().contains(t("membership.terms_accept")));
-        c.taps(t("membership.terms_accept")).awaitReplyContaining(t("membership.ask_phone"));
+        startAndAcceptTerms(c, "/start");
+        fillUpToSummary(c, phone, name, nationalCode, "۱۳۷۵", "membership.education.BACHELOR", null,
+                "membership.interest.economic");
+        c.taps(t("common.confirm")).awaitReplyContaining(name);
+    }
+
+    /** Answers every step after the terms; returns when the summary is shown. */
+    static void fillUpToSummary(Chatter c, String phone, String name, String nationalCode, String birthYear,
+                                String educationKey, String expertise, String interestKey) {
         c.sharesOwnContact(phone).awaitReplyContaining(t("membership.ask_name"));
         c.sends(name).awaitReplyContaining(t("membership.ask_national_code"));
         c.sends(nationalCode).awaitReplyContaining(t("membership.ask_birth_year"));
-        c.sends("۱۳۷۵").awaitReplyContaining(t("membership.ask_education"));
-        c.taps(t("membership.education.BACHELOR")).awaitReplyContaining(t("membership.ask_expertise"));
-        c.taps(t("common.skip")).awaitReplyContaining(t("membership.ask_province"));
+        c.sends(birthYear).awaitReplyContaining(t("membership.ask_education"));
+        c.taps(t(educationKey)).awaitReplyContaining(t("membership.ask_expertise"));
+        if (expertise == null) {
+            c.taps(t("common.skip")).awaitReplyContaining(t("membership.ask_province"));
+        } else {
+            c.sends(expertise).awaitReplyContaining(t("membership.ask_province"));
+        }
         c.taps("تهران").awaitReplyContaining(t("membership.ask_county", "تهران"));
         c.sends("تهر").awaitReplyContaining(t("membership.ask_county", "تهران"));
         c.taps("تهران").awaitReplyContaining(t("membership.ask_interests"));
-        c.taps(t("membership.interest.economic"));
+        c.taps(t(interestKey)).awaitReplyMatching(m -> m.inlineLabels().contains(t("membership.chosen", t(interestKey))));
         c.taps(t("membership.interests_done")).awaitReplyMatching(m -> m.inlineLabels().contains(t("common.confirm")));
-        c.taps(t("common.confirm")).awaitReplyContaining(name);
     }
 
     int members(String where, Object... args) {
@@ -93,8 +109,7 @@ class MembershipEndToEndTests {
     @Test
     void refusesBadAnswersPolitelyAndStaysOnTheStep() {
         Chatter reza = new Chatter(telegram, 4003, "Reza");
-        reza.sends("/start");
-        reza.taps(t("membership.terms_accept")).awaitReplyContaining(t("membership.ask_phone"));
+        startAndAcceptTerms(reza, "/start");
         reza.sharesContactOf(999, "+989121110003").awaitReplyContaining(t("membership.phone_not_own"));
         reza.sends("+447911123456").awaitReplyContaining(t("membership.phone_foreign"));
         reza.sends("۰۹۱۲۱۱۱۰۰۰۳").awaitReplyContaining(t("membership.ask_name"));
@@ -105,7 +120,7 @@ class MembershipEndToEndTests {
         reza.sends("9876543210").awaitReplyContaining(t("membership.ask_birth_year"));
         reza.sends("۱۴۳۰").awaitReplyContaining(t("membership.birth_year_invalid"));
         reza.sends("1370").awaitReplyContaining(t("membership.ask_education"));
-        reza.taps(t("membership.education.DIPLOMA"));
+        reza.taps(t("membership.education.DIPLOMA")).awaitReplyContaining(t("membership.ask_expertise"));
         reza.taps(t("common.skip")).awaitReplyContaining(t("membership.ask_province"));
         reza.taps("تهران").awaitReplyContaining(t("membership.ask_county", "تهران"));
         // a forged button: a county of another province
@@ -118,7 +133,7 @@ class MembershipEndToEndTests {
         telegram.injectCallback(reza.user(), reza.chatId(), countyList.messageId(), "mf:terms:yes");
         reza.awaitReplyContaining(t("membership.choose_from_buttons"));
         assertThat(members("national_code = ?", "9876543210")).isZero();
-        reza.sends("/cancel");
+        reza.sends("/cancel").awaitReplyContaining(t("runtime.cancelled"));
         assertThat(app.jdbc().queryForObject("SELECT flow FROM conversation WHERE chat_key = 'T:4003'", String.class)).isNull();
     }
 
@@ -127,18 +142,9 @@ class MembershipEndToEndTests {
         Chatter first = new Chatter(telegram, 4004, "First");
         register(first, "+989121110004", "مریم احمدی", "1122334451");
         Chatter second = new Chatter(telegram, 4005, "Second");
-        second.sends("/start");
-        second.taps(t("membership.terms_accept"));
-        second.sharesOwnContact("+989121110005").awaitReplyContaining(t("membership.ask_name"));
-        second.sends("سارا احمدی");
-        second.sends("1122334451");
-        second.sends("1370");
-        second.taps(t("membership.education.DIPLOMA"));
-        second.taps(t("common.skip"));
-        second.taps("تهران");
-        second.taps("تهران");
-        second.taps(t("membership.interest.health"));
-        second.taps(t("membership.interests_done"));
+        startAndAcceptTerms(second, "/start");
+        fillUpToSummary(second, "+989121110005", "سارا احمدی", "1122334451", "1370", "membership.education.DIPLOMA",
+                null, "membership.interest.health");
         second.taps(t("common.confirm")).awaitReplyContaining(
                 t("membership.rejected.DUPLICATE_NATIONAL_CODE").substring(0, 20));
         assertThat(members("national_code = ?", "1122334451")).isEqualTo(1);
@@ -154,8 +160,7 @@ class MembershipEndToEndTests {
         String code = invite.substring(invite.indexOf("start=ref_") + "start=ref_".length()).split("\\s")[0];
 
         Chatter onBale = new Chatter(bale, 4106, "Sara");
-        onBale.sends("/start");
-        onBale.taps(t("membership.terms_accept")).awaitReplyContaining(t("membership.ask_phone"));
+        startAndAcceptTerms(onBale, "/start");
         onBale.sharesOwnContact("+989121110006").awaitReplyContaining(t("membership.link_offer"));
         onBale.taps(t("membership.link_yes")).awaitReplyContaining("سارا محمدی");
         assertThat(members("phone_e164 = ?", "+989121110006")).isEqualTo(1);
@@ -164,18 +169,9 @@ class MembershipEndToEndTests {
                 .contains(t("membership.platform.TELEGRAM"));
 
         Chatter friend = new Chatter(telegram, 4007, "Friend");
-        friend.sends("/start ref_" + code);
-        friend.taps(t("membership.terms_accept"));
-        friend.sharesOwnContact("+989121110007").awaitReplyContaining(t("membership.ask_name"));
-        friend.sends("نیما صادقی");
-        friend.sends("2468135792");
-        friend.sends("1380");
-        friend.taps(t("membership.education.MASTER"));
-        friend.sends("برنامه‌نویسی").awaitReplyContaining(t("membership.ask_province"));
-        friend.taps("تهران");
-        friend.taps("تهران");
-        friend.taps(t("membership.interest.technology"));
-        friend.taps(t("membership.interests_done"));
+        startAndAcceptTerms(friend, "/start ref_" + code);
+        fillUpToSummary(friend, "+989121110007", "نیما صادقی", "2468135792", "1380", "membership.education.MASTER",
+                "برنامه‌نویسی", "membership.interest.technology");
         friend.taps(t("common.confirm")).awaitReplyContaining("نیما صادقی");
         sara.sends("/invite");
         assertThat(sara.awaitReplyContaining("start=ref_").plainText()).contains(t("membership.invite", "x", 1L).split("\n")[3]);
@@ -191,7 +187,7 @@ class MembershipEndToEndTests {
         assertThat(json).contains("امید نوری").contains("+989121110008");
 
         long id = app.jdbc().queryForObject("SELECT id FROM member WHERE phone_e164 = '+989121110008'", Long.class);
-        omid.sends("/deleteme").awaitReplyContaining(t("membership.erase_yes"));
+        omid.sends("/deleteme").awaitReplyMatching(m -> m.inlineLabels().contains(t("membership.erase_yes")));
         omid.taps(t("membership.erase_yes")).awaitReplyContaining(t("membership.erased").substring(0, 15));
         Map<String, Object> row = app.jdbc().queryForMap(
                 "SELECT full_name, phone_e164, national_code, birth_year, expertise, status FROM member WHERE id = ?", id);

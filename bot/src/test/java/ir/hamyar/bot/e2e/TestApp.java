@@ -35,6 +35,13 @@ public final class TestApp implements AutoCloseable {
         return context.getBean(type);
     }
 
+    String lifecycles() {
+        StringBuilder b = new StringBuilder();
+        context.getBeansOfType(org.springframework.context.SmartLifecycle.class)
+                .forEach((n, l) -> b.append(n).append('=').append(l.isRunning()).append(' '));
+        return b.toString();
+    }
+
     public JdbcTemplate jdbc() {
         return context.getBean(JdbcTemplate.class);
     }
@@ -81,9 +88,12 @@ public final class TestApp implements AutoCloseable {
         }
 
         public TestApp start() {
+            // As command-line arguments: they must win over application.yml (default properties would not).
+            String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                    .toArray(String[]::new);
             ConfigurableApplicationContext ctx = new SpringApplicationBuilder(sources.toArray(Class[]::new))
-                    .properties(props)
-                    .run();
+                    .main(HamyarApplication.class)
+                    .run(args);
             return new TestApp(ctx);
         }
     }

@@ -1,5 +1,5 @@
 package ir.hamyar.domain.regions;
 
-/** A county (شهرستان) of a province. {@code code} is stable and ours ({@code P01C001}…). */
+/** A county (shahrestan) of a province. {@code code} is stable and ours ({@code P01C001}…). */
 public record County(int id, int provinceId, String code, String nameFa) {
 }

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * Folds a name for substring search, so that spelling variants people really type still match: ZWNJ or a
- * space between the parts of a compound name ({@code بستان‌آباد} / {@code بستان آباد}), alef with or without
+ * space between the parts of a compound name (Bostan-abad written with ZWNJ or with a space), alef with or without
  * madda, and Arabic yeh/kaf that slipped past normalisation.
  */
 final class SearchKey {

@@ -22,7 +22,7 @@ import java.util.function.Function;
 
 /**
  * Parsing and keyboards shared by the member form's steps. Every parser takes raw input (Persian or
- * Arabic-Indic digits, Arabic ي/ك welcome) and answers either a value or the key of a polite hint.
+ * Arabic-Indic digits, Arabic yeh and kaf welcome) and answers either a value or the key of a polite hint.
  */
 final class MemberFields {
 

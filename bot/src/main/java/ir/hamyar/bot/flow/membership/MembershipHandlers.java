@@ -126,9 +126,9 @@ class MembershipHandlers {
         String county = m.countyId() == null ? "" : regions.county(m.countyId()).map(County::nameFa).orElse("");
         String interests = m.interestCodes().stream()
                 .map(c -> Texts.has("membership.interest." + c) ? Texts.get(s.locale(), "membership.interest." + c) : c)
-                .collect(Collectors.joining(en ? ", " : "، "));
+                .collect(Collectors.joining(Texts.get(s.locale(), "common.list_separator")));
         String platforms = m.accounts().stream().map(a -> Texts.get(s.locale(), "membership.platform." + a.platform().name()))
-                .distinct().collect(Collectors.joining(en ? ", " : "، "));
+                .distinct().collect(Collectors.joining(Texts.get(s.locale(), "common.list_separator")));
         return Text.of("membership.profile", m.fullName(), PersianText.rtlLine(m.phone() == null ? "" : m.phone()),
                 Text.of(m.phoneVerified() ? "membership.verified" : "membership.unverified"),
                 m.nationalCode(), m.birthYear(), Text.of("membership.education." + m.education()),

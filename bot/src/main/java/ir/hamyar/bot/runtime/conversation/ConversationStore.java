@@ -35,10 +35,11 @@ class ConversationStore {
                 FROM conversation c WHERE c.chat_key = ? FOR UPDATE SKIP LOCKED""",
                 (rs, i) -> {
                     Timestamp expires = rs.getTimestamp("expires_at");
-                    long nextId = rs.getLong("next_id");
+                    long id = rs.getLong("next_id");
+                    Long nextId = rs.wasNull() ? null : id;
                     return new Locked(new ConversationState(rs.getString("flow"), rs.getString("step"),
                             rs.getString("draft"), rs.getString("locale"), expires == null ? null : expires.toInstant()),
-                            rs.wasNull() ? null : nextId, rs.getString("next_payload"));
+                            nextId, rs.getString("next_payload"));
                 }, chatKey);
         return rows.isEmpty() ? null : rows.get(0);
     }
