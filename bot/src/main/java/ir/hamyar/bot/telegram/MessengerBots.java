@@ -211,6 +211,6 @@ class MessengerBots implements SmartLifecycle {
     /** Receiving starts last and stops first: workers and the sender are up before any update arrives. */
     @Override
     public int getPhase() {
-        return Integer.MAX_VALUE - 1000;
+        return ir.hamyar.bot.runtime.outbound.OutboxSender.PHASE + 200;
     }
 }

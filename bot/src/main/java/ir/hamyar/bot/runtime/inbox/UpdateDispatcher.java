@@ -149,6 +149,6 @@ class UpdateDispatcher implements InboundReceiver, SmartLifecycle {
     /** Workers start after the outbound sender and stop before it, so replies of in-flight updates still go out. */
     @Override
     public int getPhase() {
-        return Integer.MAX_VALUE - 2000;
+        return ir.hamyar.bot.runtime.outbound.OutboxSender.PHASE + 100;
     }
 }

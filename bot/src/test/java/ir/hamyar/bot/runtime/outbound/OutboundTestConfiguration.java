@@ -35,6 +35,16 @@ class OutboundTestConfiguration {
         return new RecordingMessengerClient(Platform.BALE);
     }
 
+    /** In the application the messenger adapter fills this registry when the bots start. */
+    @Bean
+    ir.hamyar.bot.runtime.MessengerClients messengerClients(RecordingMessengerClient telegramClient,
+                                                            RecordingMessengerClient baleClient) {
+        ir.hamyar.bot.runtime.MessengerClients clients = new ir.hamyar.bot.runtime.MessengerClients();
+        clients.register(telegramClient);
+        clients.register(baleClient);
+        return clients;
+    }
+
     @Bean
     RecordingListener recordingListener() {
         return new RecordingListener();
