@@ -26,7 +26,7 @@ import java.util.function.Predicate;
  */
 public final class Chatter {
 
-    public static final Duration DEFAULT_REPLY_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_REPLY_TIMEOUT = Duration.ofSeconds(20);
 
     private final FakeBot bot;
     private final FakeUser user;

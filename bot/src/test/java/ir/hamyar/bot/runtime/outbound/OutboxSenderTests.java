@@ -159,7 +159,7 @@ class OutboxSenderTests {
             stack.enqueue(broadcast);
 
             await("leased", () -> stack.count("status = 'CLAIMED'") == 20);
-            assertThat(stack.sender.inFlight()).isEqualTo(20);
+            await("all leased rows in flight", () -> stack.sender.inFlight() == 20);
             assertThat(stack.count("status = 'PENDING'")).isEqualTo(80);
             mayAnswer.countDown();
             await("the leased ones sent", () -> stack.count("status = 'SENT'") == 20);
