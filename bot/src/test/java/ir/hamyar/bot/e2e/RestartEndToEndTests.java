@@ -130,7 +130,7 @@ class RestartEndToEndTests {
                 .property("hamyar.webhook.secret", secret)
                 .start()) {
             assertThat(telegram.webhookUrl()).contains("http://127.0.0.1:" + port + "/webhook/telegram");
-            String update = "{\"update_id\":5,\"message\":{\"message_id\":1,\"date\":0,\"chat\":{\"id\":3003,"
+            String update = "{\"update_id\":5,\"message\":{\"message_id\":1,\"date\":1700000000,\"chat\":{\"id\":3003,"
                     + "\"type\":\"private\"},\"from\":{\"id\":3003,\"is_bot\":false,\"first_name\":\"Eve\"},\"text\":\"/help\"}}";
             HttpResponse<String> refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                             URI.create("http://127.0.0.1:" + port + "/webhook/telegram"))
