@@ -40,7 +40,8 @@ class RuntimeEndToEndTests {
         api = FakeBotApi.start(0);
         telegram = api.bot(TestApp.TELEGRAM_TOKEN, Flavor.TELEGRAM, "hamyar_test_bot");
         bale = api.bot(TestApp.BALE_TOKEN, Flavor.BALE, "hamyar_test_bale_bot");
-        app = TestApp.on(TestPostgres.newDatabase("runtime"), api).withBale(api).with(TestFlows.class)
+        app = TestApp.on(TestPostgres.newDatabase("runtime"), api).withBale(api)
+                .with(TestFlows.class, TestFlows.MovableClock.class)
                 .property("hamyar.outbound.chat-per-second", "50")
                 .property("hamyar.outbound.chat-burst", "50")
                 .property("hamyar.outbound.bot-per-second", "2000")
@@ -131,6 +132,27 @@ class RuntimeEndToEndTests {
         assertThat(onBale.parseMode()).isNull();
         assertThat(onBale.text()).isEqualTo(onTelegram.plainText());
         assertThat(bale.parseModeSeen()).isFalse();
+    }
+
+    @Test
+    void anUnfinishedFormExpiresPolitely() {
+        Chatter ehsan = new Chatter(telegram, 1006, "Ehsan");
+        ehsan.sends("/testflow").awaitReplyContaining(plain("runtime.test_flow_ask_name"));
+        TestFlows.MovableClock.CLOCK.advance(java.time.Duration.ofHours(7));
+        ehsan.sends("Ehsan").awaitReplyContaining(plain("runtime.expired"));
+        assertThat(app.jdbc().queryForObject("SELECT flow FROM conversation WHERE chat_key = 'T:1006'", String.class)).isNull();
+    }
+
+    @Test
+    void aFailingFlowIsRolledBackTheUserGetsAnApologyAndTheWorkerCarriesOn() {
+        Chatter farid = new Chatter(telegram, 1007, "Farid");
+        farid.sends("/boom").awaitReplyContaining(plain("runtime.test_flow_ask_name"));
+        farid.sends("0912 my number").awaitReplyContaining(plain("runtime.error_generic"));
+        assertThat(farid.lastReply().plainText()).doesNotContain("Exception").doesNotContain("0912");
+        assertThat(app.jdbc().queryForObject("SELECT status FROM inbox_update WHERE chat_key = 'T:1007' ORDER BY id DESC LIMIT 1",
+                String.class)).isEqualTo("FAILED");
+        assertThat(app.jdbc().queryForObject("SELECT flow FROM conversation WHERE chat_key = 'T:1007'", String.class)).isNull();
+        farid.sends("/help").awaitReplyContaining(plain("runtime.help"));
     }
 
     @Test

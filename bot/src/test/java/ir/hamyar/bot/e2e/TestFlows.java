@@ -26,6 +26,54 @@ public class TestFlows {
         return new EchoFlow();
     }
 
+    @Bean
+    FailingFlow failingFlow() {
+        return new FailingFlow();
+    }
+
+    /** Throws on any answer: shows the rollback, the apology and a worker that carries on. */
+    static final class FailingFlow extends Flow<FailingFlow.Step, FailingFlow.Draft> {
+        enum Step { ANY }
+
+        record Draft(int n) {
+        }
+
+        FailingFlow() {
+            super("boom", Step.class, Draft.class);
+        }
+
+        @Override
+        public Set<String> commands() {
+            return Set.of("boom");
+        }
+
+        @Override
+        public Transition<Step, Draft> begin(Session session, Inbound trigger) {
+            return Transition.goTo(Step.ANY, new Draft(0));
+        }
+
+        @Override
+        public List<Reply> prompt(Step step, Draft draft, Session session) {
+            return List.of(Reply.text("runtime.test_flow_ask_name"));
+        }
+
+        @Override
+        public Transition<Step, Draft> onInput(Step step, Draft draft, Inbound input, Session session) {
+            throw new IllegalStateException("failure quoting the input " + input.text());
+        }
+    }
+
+    /** A clock the test moves. A plain class given to {@link TestApp.Builder#with}. */
+    public static class MovableClock {
+        static final MutableClock CLOCK = new MutableClock(java.time.Instant.parse("2026-11-23T08:00:00Z"));
+
+        @Bean
+        @org.springframework.context.annotation.Primary
+        java.time.Clock movableClock() {
+            return CLOCK;
+        }
+    }
+
     /** Asks a name, then a city, then repeats both. */
     static final class TwoStepFlow extends Flow<TwoStepFlow.Step, TwoStepFlow.Draft> {
         enum Step { NAME, CITY }
