@@ -35,6 +35,14 @@ class OutboundTestConfiguration {
         return new RecordingMessengerClient(Platform.BALE);
     }
 
+    /** The gateway finds the clients here, as it does those the adapter registers when it starts the bots. */
+    @Bean
+    ir.hamyar.bot.runtime.MessengerClients messengerClients(List<ir.hamyar.bot.runtime.MessengerClient> clients) {
+        ir.hamyar.bot.runtime.MessengerClients registry = new ir.hamyar.bot.runtime.MessengerClients();
+        clients.forEach(registry::register);
+        return registry;
+    }
+
     @Bean
     RecordingListener recordingListener() {
         return new RecordingListener();
