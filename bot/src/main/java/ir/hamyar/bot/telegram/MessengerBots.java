@@ -78,7 +78,9 @@ class MessengerBots implements SmartLifecycle {
     @Override
     public void start() {
         Duration poll = properties.pollTimeout();
-        pollingHttp = new OkHttpClient.Builder()
+        PollingWatch watch = new PollingWatch();
+        endpoints.endpoints().forEach(e -> watch.watch(e.token(), e.platform()));
+        pollingHttp = new OkHttpClient.Builder().addInterceptor(watch)
                 .connectTimeout(Duration.ofSeconds(10)).readTimeout(poll.plusSeconds(15))
                 .writeTimeout(Duration.ofSeconds(30)).build();
         // No silent retries of a POST by OkHttp: the gateway decides about retries (and counts them).

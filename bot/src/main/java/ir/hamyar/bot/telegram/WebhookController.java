@@ -66,7 +66,15 @@ class WebhookController {
         } catch (Exception e) {
             return ResponseEntity.badRequest().build();
         }
-        receiver.receive(List.of(InboundMapping.safeMap(platform, update)));
+        try {
+            receiver.receive(List.of(InboundMapping.safeMap(platform, update)));
+        } catch (RuntimeException e) {
+            // Not stored, so not acknowledged: the messenger delivers it again. Logged by type only, because a
+            // database error's message may quote the statement's values (the update's text).
+            log.warn("{} webhook update could not be stored ({}); the messenger will resend it",
+                    platform, e.getClass().getSimpleName());
+            return ResponseEntity.status(503).build();
+        }
         return ResponseEntity.ok().build();
     }
 

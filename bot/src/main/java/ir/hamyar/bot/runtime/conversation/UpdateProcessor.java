@@ -11,6 +11,7 @@ import ir.hamyar.bot.runtime.RuntimeProperties;
 import ir.hamyar.bot.runtime.Text;
 import ir.hamyar.bot.runtime.inbox.InboxStore;
 import ir.hamyar.bot.runtime.outbound.Outbox;
+import ir.hamyar.domain.shared.Platform;
 import ir.hamyar.messages.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +25,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -49,8 +52,8 @@ public class UpdateProcessor {
     private final Clock clock;
     private final RuntimeProperties properties;
     private final Timer latency;
-    private final Counter processed;
-    private final Counter failed;
+    private final Map<Platform, Counter> processed = new EnumMap<>(Platform.class);
+    private final Map<Platform, Counter> failed = new EnumMap<>(Platform.class);
 
     UpdateProcessor(TransactionTemplate tx, ConversationStore conversations, InboxStore inbox, ConversationEngine engine,
                     ReplyRenderer renderer, Outbox outbox, Clock clock, RuntimeProperties properties, MeterRegistry meters) {
@@ -64,8 +67,11 @@ public class UpdateProcessor {
         this.properties = properties;
         this.latency = Timer.builder("hamyar.updates.latency")
                 .description("time to apply one update, lock to commit").publishPercentileHistogram().register(meters);
-        this.processed = Counter.builder("hamyar.updates.processed").register(meters);
-        this.failed = Counter.builder("hamyar.updates.failed").register(meters);
+        for (Platform p : Platform.values()) {
+            String tag = p.name().toLowerCase(Locale.ROOT);
+            processed.put(p, Counter.builder("hamyar.updates.processed").tag("platform", tag).register(meters));
+            failed.put(p, Counter.builder("hamyar.updates.failed").tag("platform", tag).register(meters));
+        }
     }
 
     public Result processNext(String chatKey) {
@@ -89,14 +95,14 @@ public class UpdateProcessor {
                 }
                 send(in.chat(), engine.localeOf(outcome.state()), outcome.replies());
                 inbox.markDone(locked.nextUpdateId());
-                processed.increment();
+                processed.get(in.platform()).increment();
                 return Result.PROCESSED;
             }));
         } catch (TransientDataAccessException | DataAccessResourceFailureException | CannotCreateTransactionException e) {
             log.warn("Database unavailable while applying an update of a chat; will retry: {}", e.getClass().getSimpleName());
             return Result.RETRY_LATER;
         } catch (RuntimeException e) {
-            failed.increment();
+            failed.get(ChatRef.ofKey(chatKey).platform()).increment();
             log.error("Applying update {} failed; rolled back", failedId[0], Sanitized.of(e));
             return recordFailure(chatKey, failedId[0]);
         } finally {

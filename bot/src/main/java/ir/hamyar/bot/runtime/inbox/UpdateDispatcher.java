@@ -1,23 +1,30 @@
 package ir.hamyar.bot.runtime.inbox;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import ir.hamyar.bot.runtime.Inbound;
 import ir.hamyar.bot.runtime.InboundReceiver;
 import ir.hamyar.bot.runtime.RuntimeProperties;
+import ir.hamyar.bot.runtime.RuntimeStatus;
 import ir.hamyar.bot.runtime.conversation.UpdateProcessor;
+import ir.hamyar.domain.shared.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -28,7 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * locked elsewhere when signalled.
  */
 @Component
-class UpdateDispatcher implements InboundReceiver, SmartLifecycle {
+class UpdateDispatcher implements InboundReceiver, RuntimeStatus, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(UpdateDispatcher.class);
     private static final int MAX_PER_DRAIN = 50;
@@ -40,6 +47,8 @@ class UpdateDispatcher implements InboundReceiver, SmartLifecycle {
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
     private volatile ExecutorService workers;
     private volatile ScheduledExecutorService sweeper;
+    private volatile ScheduledFuture<?> sweeping;
+    private final Map<Platform, Counter> received = new EnumMap<>(Platform.class);
     private volatile boolean running;
 
     UpdateDispatcher(InboxStore inbox, UpdateProcessor processor, RuntimeProperties properties, MeterRegistry meters) {
@@ -47,11 +56,18 @@ class UpdateDispatcher implements InboundReceiver, SmartLifecycle {
         this.processor = processor;
         this.properties = properties;
         Gauge.builder("hamyar.updates.active_chats", active, Set::size).register(meters);
+        for (Platform p : Platform.values()) {
+            received.put(p, Counter.builder("hamyar.updates.received").description("updates received and stored")
+                    .tag("platform", p.name().toLowerCase(Locale.ROOT)).register(meters));
+        }
     }
 
     @Override
     public void receive(List<Inbound> updates) {
         Set<String> chats = inbox.store(updates);
+        for (Inbound u : updates) {
+            received.get(u.platform()).increment();
+        }
         if (running) {
             signal(chats);
         }
@@ -123,7 +139,19 @@ class UpdateDispatcher implements InboundReceiver, SmartLifecycle {
         });
         running = true;
         long every = properties.sweepInterval().toMillis();
-        sweeper.scheduleWithFixedDelay(this::sweep, 0, every, TimeUnit.MILLISECONDS);
+        sweeping = sweeper.scheduleWithFixedDelay(this::sweep, 0, every, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public boolean workersAlive() {
+        ExecutorService pool = workers;
+        ScheduledFuture<?> sweep = sweeping;
+        return running && pool != null && !pool.isShutdown() && sweep != null && !sweep.isDone();
+    }
+
+    @Override
+    public long inboxBacklog() {
+        return inbox.pendingCount();
     }
 
     @Override

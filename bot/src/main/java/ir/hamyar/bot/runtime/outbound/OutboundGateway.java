@@ -171,7 +171,7 @@ public class OutboundGateway {
         try {
             reachability.markUnreachable(message.chat(), unreachable.reason());
         } catch (RuntimeException e) {
-            log.warn("could not record an unreachable chat: {}", e.toString());
+            log.warn("could not record an unreachable chat: {}", e.getClass().getName());
         }
     }
 }

@@ -17,6 +17,7 @@ class OutboundMetrics {
 
     private final MeterRegistry registry;
     private final AtomicLong pending = new AtomicLong();
+    private final AtomicLong broadcastPending = new AtomicLong();
 
     @Autowired
     OutboundMetrics(ObjectProvider<MeterRegistry> registry) {
@@ -27,6 +28,9 @@ class OutboundMetrics {
         this.registry = registry;
         Gauge.builder("hamyar.outbox.pending", pending, AtomicLong::get)
                 .description("Outbox rows waiting to be sent (recounted periodically)")
+                .register(registry);
+        Gauge.builder("hamyar.broadcast.pending", broadcastPending, AtomicLong::get)
+                .description("Outbox rows of broadcasts (reference broadcast:...) waiting to be sent (recounted periodically)")
                 .register(registry);
     }
 
@@ -45,6 +49,10 @@ class OutboundMetrics {
 
     void pending(long rows) {
         pending.set(rows);
+    }
+
+    void broadcastPending(long rows) {
+        broadcastPending.set(rows);
     }
 
     MeterRegistry registry() {

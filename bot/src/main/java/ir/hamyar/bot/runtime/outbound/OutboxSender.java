@@ -42,6 +42,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 @Component
 public class OutboxSender implements SmartLifecycle {
 
+    /** Broadcasts tag their rows {@code broadcast:<id>}: the broadcast-progress gauge counts those still unsent. */
+    static final String BROADCAST_REFERENCE_PREFIX = "broadcast:";
+
     /** Lifecycle phase: after the web server starts, before beans of the default phase (update receivers). */
     public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 512;
 
@@ -122,7 +125,7 @@ public class OutboxSender implements SmartLifecycle {
                 released = store.releaseAll(owner);
             } catch (RuntimeException e) {
                 log.warn("outbox sender {} could not hand back its leases (they run out by themselves): {}",
-                        owner, e.toString());
+                        owner, e.getClass().getName());
             }
             held.clear();
             log.info("outbox sender {} stopped; handed back {} unsent rows", owner, released);
@@ -179,7 +182,7 @@ public class OutboxSender implements SmartLifecycle {
             store.claimIds(ids, room, owner, properties.lease()).forEach(this::dispatch);
         } catch (RuntimeException e) {
             // Nothing lost: the rows stay PENDING and the poller finds them.
-            log.warn("outbox sender {}: claiming new rows failed: {}", owner, e.toString());
+            log.warn("outbox sender {}: claiming new rows failed: {}", owner, e.getClass().getName());
         }
     }
 
@@ -199,7 +202,7 @@ public class OutboxSender implements SmartLifecycle {
             gateway.evictIdle();
             refreshGauge();
         } catch (RuntimeException e) {
-            log.warn("outbox sender {}: poll failed: {}", owner, e.toString());
+            log.warn("outbox sender {}: poll failed: {}", owner, e.getClass().getName());
         }
     }
 
@@ -207,6 +210,7 @@ public class OutboxSender implements SmartLifecycle {
         long now = System.nanoTime();
         if (now - nextGaugeRefresh >= 0) {
             metrics.pending(store.countUnsent());
+            metrics.broadcastPending(store.countUnsentWithReference(BROADCAST_REFERENCE_PREFIX));
             nextGaugeRefresh = now + properties.pendingGaugeRefresh().toNanos();
         }
     }
@@ -246,7 +250,7 @@ public class OutboxSender implements SmartLifecycle {
         } catch (RuntimeException e) {
             // Database trouble: drop the row from memory; its lease runs out and it is sent again then.
             held.remove(row.id());
-            log.error("outbox sender {}: row {} could not be processed: {}", owner, row.id(), e.toString());
+            log.error("outbox sender {}: row {} could not be processed: {}", owner, row.id(), e.getClass().getName());
         }
     }
 
@@ -289,7 +293,7 @@ public class OutboxSender implements SmartLifecycle {
                 listener.delivered(row.id(), row.reference(), row.message(), result);
             } catch (RuntimeException e) {
                 log.warn("delivery listener {} failed for outbox row {}: {}",
-                        listener.getClass().getName(), row.id(), e.toString());
+                        listener.getClass().getName(), row.id(), e.getClass().getName());
             }
         }
     }

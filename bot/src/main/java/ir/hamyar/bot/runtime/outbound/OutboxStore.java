@@ -178,6 +178,16 @@ class OutboxStore {
                 + "WHERE status = 'CLAIMED' AND claimed_by = ?", owner);
     }
 
+    /**
+     * Unsent rows whose reference starts with {@code prefix} (a literal without {@code %} or {@code _}); the
+     * status index narrows the count to unsent rows first.
+     */
+    long countUnsentWithReference(String prefix) {
+        Long n = jdbc.queryForObject("SELECT count(*) FROM outbound_message WHERE status IN ('PENDING', 'CLAIMED') "
+                + "AND reference LIKE ?", Long.class, prefix + "%");
+        return n == null ? 0 : n;
+    }
+
     long countUnsent() {
         Long n = jdbc.queryForObject(
                 "SELECT count(*) FROM outbound_message WHERE status IN ('PENDING', 'CLAIMED')", Long.class);
