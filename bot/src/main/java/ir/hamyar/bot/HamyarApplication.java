@@ -4,6 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.persistence.autoconfigure.EntityScan;
 import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
+import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
@@ -16,6 +17,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EntityScan("ir.hamyar.domain")
 @EnableJpaRepositories("ir.hamyar.domain")
 @EnableScheduling
+@EnableAsync // domain-event listeners (@ApplicationModuleListener) run off the update workers' threads
 public class HamyarApplication {
 
     public static void main(String[] args) {
