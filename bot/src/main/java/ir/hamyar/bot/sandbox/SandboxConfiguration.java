@@ -5,6 +5,7 @@ import ir.hamyar.bot.config.SandboxCondition;
 import ir.hamyar.bot.fakeapi.FakeBotApi;
 import ir.hamyar.bot.fakeapi.Flavor;
 import ir.hamyar.domain.shared.Platform;
+import jakarta.servlet.MultipartConfigElement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -35,6 +36,18 @@ class SandboxConfiguration {
         api.bot(TELEGRAM_TOKEN, Flavor.TELEGRAM, "hamyar_sandbox_bot");
         api.bot(BALE_TOKEN, Flavor.BALE, "hamyar_sandbox_bale_bot");
         return api;
+    }
+
+    @Bean
+    SandboxChats sandboxChats(FakeBotApi api) {
+        return new SandboxChats(api.bot(TELEGRAM_TOKEN), api.bot(BALE_TOKEN));
+    }
+
+    /** Photos from a phone camera are larger than the servlet default of 1 MB. */
+    @Bean
+    MultipartConfigElement sandboxUploads() {
+        long max = SandboxController.MAX_PHOTO_BYTES;
+        return new MultipartConfigElement(null, max, max + 64 * 1024, 0);
     }
 
     @Bean
