@@ -200,14 +200,18 @@
     for (const chat of state.chats) {
       const isPrivate = chat.type === 'private';
       const title = isPrivate ? 'گفتگوی خصوصی با ربات' : chat.title;
-      const detail = isPrivate ? '@' + chat.title : 'گروه · ' + chat.id + (botIsIn(chat.botStatus) ? '' : ' · ربات بیرون است');
+      const detail = isPrivate
+        ? el('span', { class: 'chat-detail', dir: 'ltr', text: '@' + chat.title })
+        : el('span', { class: 'chat-detail' }, 'گروه · ', el('bdi', { dir: 'ltr', text: String(chat.id) }),
+          botIsIn(chat.botStatus) ? '' : ' · ربات بیرون است');
       const button = el('button', {
         type: 'button', class: 'chat-item', 'data-testid': 'chat-item', 'data-chat-id': String(chat.id),
         'data-chat-type': chat.type, 'aria-current': chat.id === state.chatId ? 'true' : null,
-        onclick: () => openChat(chat.id),
-      }, el('span', { class: 'chat-icon', 'aria-hidden': 'true', text: isPrivate ? '🤖' : '👥' }),
+        onclick: () => navigate(() => openChat(chat.id)),
+      }, el('span', { class: 'chat-icon' + (isPrivate ? ' bot' : ''), 'aria-hidden': 'true',
+        text: isPrivate ? 'ر' : Array.from(chat.title.trim())[0] || 'گ' }),
       el('span', { class: 'chat-names' }, el('span', { class: 'chat-name', text: title, dir: 'auto' }),
-        el('span', { class: 'chat-detail', text: detail, dir: 'auto' })));
+        detail));
       list.append(el('li', {}, button));
     }
   }
@@ -245,9 +249,12 @@
       a.time - b.time || (a.from === b.from ? 0 : a.from === 'user' ? -1 : 1) || (a.messageId || a.seq) - (b.messageId || b.seq));
   }
 
-  function renderMessages() {
+  /** Redraws the chat; stays at the bottom when the reader was there (or {@code toBottom}). */
+  function renderMessages(toBottom) {
     const list = $('messages');
     const nearBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 80;
+    // the reply keyboard first: it changes the height of the list
+    renderReplyKeyboard();
     list.replaceChildren();
     const chat = currentChat();
     if (state.items.size === 0) {
@@ -257,11 +264,11 @@
     for (const item of sortedItems()) {
       list.append(item.from === 'bot' ? botBubble(item) : userBubble(item, chat));
     }
-    if (nearBottom || list.dataset.scrolled !== 'yes') {
+    if (toBottom || nearBottom || list.dataset.scrolled !== 'yes') {
       list.scrollTop = list.scrollHeight;
-      list.dataset.scrolled = 'yes';
+      if (state.items.size > 0) list.dataset.scrolled = 'yes';
     }
-    renderReplyKeyboard();
+    list.dataset.stick = list.scrollHeight - list.scrollTop - list.clientHeight < 80 ? 'yes' : 'no';
   }
 
   function botBubble(item) {
@@ -302,11 +309,12 @@
   function attachment(file) {
     if (file.kind === 'photo') {
       return el('a', { href: file.url, target: '_blank', rel: 'noopener', class: 'photo-link' },
-        el('img', { src: file.url, alt: 'عکسی که ربات فرستاد', class: 'photo', 'data-testid': 'bot-photo' }));
+        el('img', { src: file.url, alt: 'عکسی که ربات فرستاد', class: 'photo', 'data-testid': 'bot-photo',
+          onload: keepAtBottom }));
     }
     const size = file.size ? ' (' + Math.max(1, Math.round(file.size / 1024)).toLocaleString('fa-IR') + ' کیلوبایت)' : '';
     return el('a', { href: file.url, download: file.fileName || file.fileId, class: 'document',
-      'data-testid': 'bot-document' }, '📄 ', el('span', { dir: 'auto', text: (file.fileName || 'پرونده') + size }));
+      'data-testid': 'bot-document' }, 'پرونده: ', el('span', { dir: 'auto', text: (file.fileName || 'پرونده') + size }));
   }
 
   function userBubble(item, chat) {
@@ -315,19 +323,20 @@
       'data-seq': String(item.seq) });
     if (chat && chat.type === 'group') bubble.append(el('div', { class: 'sender', dir: 'auto', text: item.userName }));
     if (item.photoUrl) {
-      bubble.append(el('img', { src: item.photoUrl, alt: 'عکسی که فرستادید', class: 'photo' }));
+      bubble.append(el('img', { src: item.photoUrl, alt: 'عکسی که فرستادید', class: 'photo', onload: keepAtBottom }));
     } else if (item.caption !== null && item.caption !== undefined && !item.photoUrl) {
-      bubble.append(el('div', { class: 'muted', text: '🖼️ عکس' }));
+      bubble.append(el('div', { class: 'muted', text: '(عکس)' }));
     }
     if (item.caption) bubble.append(el('div', { class: 'text', dir: 'auto', text: item.caption }));
     if (item.text) bubble.append(el('div', { class: 'text', dir: 'auto', text: item.text }));
     if (item.contact) {
       const whose = item.contact.contactUserId === item.userId ? 'شمارهٔ خودم'
         : item.contact.contactUserId ? 'شمارهٔ کاربر ' + item.contact.contactUserId : 'شمارهٔ شخص دیگر';
-      bubble.append(el('div', { class: 'text' }, '📱 ' + whose + ': ', el('bdi', { dir: 'ltr', text: item.contact.phone })));
+      bubble.append(el('div', { class: 'text', 'data-testid': 'sent-contact' }, 'تماس · ' + whose + ': ',
+        el('bdi', { dir: 'ltr', text: item.contact.phone })));
     }
     if (item.location) {
-      bubble.append(el('div', { class: 'text' }, '📍 موقعیت: ',
+      bubble.append(el('div', { class: 'text', 'data-testid': 'sent-location' }, 'موقعیت: ',
         el('bdi', { dir: 'ltr', text: item.location.latitude + ', ' + item.location.longitude })));
     }
     if (item.delivered === false) {
@@ -335,6 +344,12 @@
     }
     bubble.append(el('div', { class: 'meta' }, el('time', { text: persianTime(item.time) })));
     return bubble;
+  }
+
+  /** A picture that finishes loading grows the list: follow it down if the reader was at the bottom. */
+  function keepAtBottom() {
+    const list = $('messages');
+    if (list.dataset.stick === 'yes') list.scrollTop = list.scrollHeight;
   }
 
   function renderReplyKeyboard() {
@@ -347,8 +362,8 @@
         line.append(el('button', { type: 'button', class: 'reply-button', 'data-testid': 'reply-button',
           'data-request-contact': button.requestContact ? 'true' : null,
           'data-request-location': button.requestLocation ? 'true' : null, dir: 'auto',
-          text: (button.requestContact ? '📱 ' : button.requestLocation ? '📍 ' : '') + button.label,
-          onclick: () => replyButton(button) }));
+          title: button.requestContact ? 'شمارهٔ شما را می‌فرستد' : button.requestLocation ? 'موقعیت شما را می‌فرستد' : null,
+          text: button.label, onclick: () => replyButton(button) }));
       }
       box.append(line);
     }
@@ -374,14 +389,20 @@
     renderChats();
   }
 
-  async function refreshAll() {
-    try {
+  // Loading users and chats and switching chats run one after another, so a slow answer for an earlier
+  // choice never overwrites a later one.
+  let navigation = Promise.resolve();
+  function navigate(task) {
+    navigation = navigation.then(task).catch(showError);
+    return navigation;
+  }
+
+  function refreshAll() {
+    return navigate(async () => {
       await loadUsers();
       await loadChats();
-      await openChat(state.chatId);
-    } catch (error) {
-      showError(error);
-    }
+      openChat(state.chatId);
+    });
   }
 
   function resetChat() {
@@ -396,7 +417,7 @@
     $('messages').dataset.scrolled = 'no';
   }
 
-  async function openChat(chatId) {
+  function openChat(chatId) {
     resetChat();
     state.chatId = chatId;
     renderChats();
@@ -446,7 +467,7 @@
   function showSent(result) {
     if (result && result.sent) {
       state.items.set(result.sent.key, result.sent);
-      renderMessages();
+      renderMessages(true);
     }
   }
 
@@ -542,28 +563,29 @@
 
   function wire() {
     for (const button of document.querySelectorAll('.platform')) {
-      button.addEventListener('click', () => {
+      button.addEventListener('click', () => navigate(async () => {
         if (state.platform === button.dataset.platform) return;
         state.platform = button.dataset.platform;
         state.userId = null;
         state.chatId = null;
         localStorage.setItem('hamyar.sandbox.platform', state.platform);
         renderPlatform();
-        refreshAll();
-      });
+        await loadUsers();
+        await loadChats();
+        openChat(state.chatId);
+      }));
     }
 
-    $('user-picker').addEventListener('change', async (event) => {
-      state.userId = event.target.value ? Number(event.target.value) : null;
-      if (state.userId !== null) localStorage.setItem('hamyar.sandbox.user.' + state.platform, String(state.userId));
-      state.chatId = state.userId;
-      renderUsers();
-      try {
+    $('user-picker').addEventListener('change', (event) => {
+      const userId = event.target.value ? Number(event.target.value) : null;
+      navigate(async () => {
+        state.userId = userId;
+        if (userId !== null) localStorage.setItem('hamyar.sandbox.user.' + state.platform, String(userId));
+        state.chatId = userId;
+        renderUsers();
         await loadChats();
-        await openChat(state.chatId);
-      } catch (error) {
-        showError(error);
-      }
+        openChat(state.chatId);
+      });
     });
 
     $('new-user').addEventListener('click', () => {
@@ -582,19 +604,23 @@
       const idText = $('user-id-input').value.trim();
       const body = { firstName: $('user-first-name').value, languageCode: $('user-language').value || null };
       if (idText) body.id = Number(idText);
+      let user;
       try {
-        const user = await call('POST', platformPath() + '/users', body);
-        closeDialog($('user-dialog'));
+        user = await call('POST', platformPath() + '/users', body);
+      } catch (error) {
+        $('user-error').textContent = error.message;
+        return;
+      }
+      closeDialog($('user-dialog'));
+      await navigate(async () => {
         state.userId = user.id;
         state.chatId = user.id;
         localStorage.setItem('hamyar.sandbox.user.' + state.platform, String(user.id));
         await loadUsers();
         await loadChats();
-        await openChat(user.id);
-        $('message-input').focus();
-      } catch (error) {
-        $('user-error').textContent = error.message;
-      }
+        openChat(user.id);
+      });
+      $('message-input').focus();
     });
 
     $('composer').addEventListener('submit', async (event) => {
@@ -617,6 +643,11 @@
         event.preventDefault();
         $('composer').requestSubmit();
       }
+    });
+
+    $('messages').addEventListener('scroll', () => {
+      const list = $('messages');
+      list.dataset.stick = list.scrollHeight - list.scrollTop - list.clientHeight < 80 ? 'yes' : 'no';
     });
 
     $('attach-photo').addEventListener('click', () => $('photo-input').click());
@@ -676,8 +707,10 @@
         const group = await call('POST', platformPath() + '/groups',
           { title: $('new-group-title').value, addedBy: state.userId });
         $('new-group-title').value = '';
-        await loadChats();
-        await openChat(group.id);
+        await navigate(async () => {
+          await loadChats();
+          openChat(group.id);
+        });
       } catch (error) {
         showError(error);
       }
