@@ -265,6 +265,15 @@ public final class FakeBot {
         return updateId;
     }
 
+    /**
+     * The next update_id is above {@code lastUpdateId}, as Telegram's ids keep growing across restarts: a sandbox
+     * restarted on a kept database must not reuse ids its inbox has already seen (they would be dropped).
+     */
+    public FakeBot continueUpdateIdsAfter(int lastUpdateId) {
+        updates.continueAfter(lastUpdateId);
+        return this;
+    }
+
     /** Updates not yet confirmed by getUpdates nor pushed to the webhook. */
     public int pendingUpdates() {
         return updates.pendingCount();

@@ -76,6 +76,13 @@ final class UpdateQueue {
     private WebhookConfig webhook;
     private boolean closed;
 
+    /** Ids continue after {@code lastUpdateId} (never go back). */
+    void continueAfter(int lastUpdateId) {
+        synchronized (lock) {
+            nextUpdateId = Math.max(nextUpdateId, lastUpdateId + 1);
+        }
+    }
+
     int add(ObjectNode update) {
         synchronized (lock) {
             int id = nextUpdateId++;

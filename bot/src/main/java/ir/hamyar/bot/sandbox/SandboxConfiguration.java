@@ -5,6 +5,7 @@ import ir.hamyar.bot.config.SandboxCondition;
 import ir.hamyar.bot.fakeapi.FakeBotApi;
 import ir.hamyar.bot.fakeapi.Flavor;
 import ir.hamyar.domain.shared.Platform;
+import jakarta.servlet.MultipartConfigElement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -13,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.List;
 
@@ -30,11 +32,35 @@ class SandboxConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SandboxConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    FakeBotApi sandboxBotApi(@Value("${hamyar.sandbox.api-port:0}") int port) {
+    FakeBotApi sandboxBotApi(@Value("${hamyar.sandbox.api-port:0}") int port, JdbcTemplate jdbc) {
         FakeBotApi api = FakeBotApi.start(port);
-        api.bot(TELEGRAM_TOKEN, Flavor.TELEGRAM, "hamyar_sandbox_bot");
-        api.bot(BALE_TOKEN, Flavor.BALE, "hamyar_sandbox_bale_bot");
+        api.bot(TELEGRAM_TOKEN, Flavor.TELEGRAM, "hamyar_sandbox_bot")
+                .continueUpdateIdsAfter(lastUpdateId(jdbc, Platform.TELEGRAM));
+        api.bot(BALE_TOKEN, Flavor.BALE, "hamyar_sandbox_bale_bot")
+                .continueUpdateIdsAfter(lastUpdateId(jdbc, Platform.BALE));
         return api;
+    }
+
+    /**
+     * The zero-setup database is kept across runs, but a new fake server would number its updates from 1 again,
+     * and the inbox drops update ids it has seen: the fake continues after the last one stored instead.
+     */
+    static int lastUpdateId(JdbcTemplate jdbc, Platform platform) {
+        Long last = jdbc.queryForObject("SELECT MAX(update_id) FROM inbox_update WHERE platform = ?", Long.class,
+                platform.name());
+        return last == null ? 0 : (int) Math.min(last, Integer.MAX_VALUE - 1_000_000L);
+    }
+
+    @Bean
+    SandboxChats sandboxChats(FakeBotApi api) {
+        return new SandboxChats(api.bot(TELEGRAM_TOKEN), api.bot(BALE_TOKEN));
+    }
+
+    /** Photos from a phone camera are larger than the servlet default of 1 MB. */
+    @Bean
+    MultipartConfigElement sandboxUploads() {
+        long max = SandboxController.MAX_PHOTO_BYTES;
+        return new MultipartConfigElement(null, max, max + 64 * 1024, 0);
     }
 
     @Bean
