@@ -64,10 +64,16 @@ final class RecipientSql {
 
     static RecipientQuery recipients(Audience audience, DeliveryKind kind, Instant now, QuietHours quiet) {
         Filter filter = audience(audience);
-        Instant quietUntil = kind.optional() ? quiet.nextAllowed(now) : now;
+        List<Object> args = new ArrayList<>();
+        // NULL means "as soon as possible" in the sender's own time; only a held message carries an instant.
+        String notBefore = "CAST(NULL AS TIMESTAMP WITH TIME ZONE)";
+        if (kind.optional() && quiet.contains(now)) {
+            notBefore = "CASE WHEN COALESCE(p.quiet_hours, TRUE) = TRUE THEN CAST(? AS TIMESTAMP WITH TIME ZONE) "
+                    + "ELSE CAST(NULL AS TIMESTAMP WITH TIME ZONE) END";
+            args.add(utc(quiet.nextAllowed(now)));
+        }
         String sql = "SELECT m.id AS member_id, a.platform AS platform, a.chat_id AS chat_id, m.locale AS locale, "
-                + "CASE WHEN COALESCE(p.quiet_hours, TRUE) = TRUE THEN CAST(? AS TIMESTAMP WITH TIME ZONE) "
-                + "ELSE CAST(? AS TIMESTAMP WITH TIME ZONE) END AS not_before "
+                + notBefore + " AS not_before "
                 + "FROM member m JOIN member_account a ON a.member_id = m.id "
                 + "LEFT JOIN member_preference p ON p.member_id = m.id "
                 + "WHERE m.status = 'ACTIVE' AND (" + filter.sql() + ") AND (" + preference(kind) + ") "
@@ -76,9 +82,6 @@ final class RecipientSql {
                 + "AND NOT EXISTS (SELECT 1 FROM member_account b WHERE b.member_id = m.id AND b.id <> a.id "
                 + "AND (b.last_seen_at > a.last_seen_at OR (b.last_seen_at = a.last_seen_at AND b.id > a.id)) "
                 + "AND NOT " + unreachable("b", "cb") + ")";
-        List<Object> args = new ArrayList<>();
-        args.add(utc(quietUntil));
-        args.add(utc(now));
         args.addAll(filter.args());
         return new RecipientQuery(sql, args);
     }
