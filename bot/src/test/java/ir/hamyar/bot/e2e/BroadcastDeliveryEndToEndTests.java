@@ -129,7 +129,9 @@ class BroadcastDeliveryEndToEndTests {
         long id;
         String text = "Survives a crash";
         telegram.delay("sendMessage", Duration.ofMillis(30));
+        // a short lease: rows an abruptly stopped instance still held come back quickly
         try (TestApp first = instance("first", senderThreads).property("hamyar.outbound.shutdown-timeout", "20ms")
+                .property("hamyar.outbound.lease", "4s").property("hamyar.outbound.max-in-memory-wait", "2s")
                 .start()) {
             members = seed(first, 910_001, 600);
             id = startBroadcast(first, text);
@@ -139,7 +141,8 @@ class BroadcastDeliveryEndToEndTests {
         int sentBefore = (int) members.stream().filter(u -> messagesWith(u, text) > 0).count();
         assertThat(sentBefore).isLessThan(members.size());
         telegram.clearFaults();
-        try (TestApp second = instance("second", senderThreads).start()) {
+        try (TestApp second = instance("second", senderThreads).property("hamyar.outbound.lease", "4s")
+                .property("hamyar.outbound.max-in-memory-wait", "2s").start()) {
             BroadcastSupport.awaitStatus(second.jdbc(), id, "DONE", LONG);
             long duplicates = 0;
             for (long user : members) {
