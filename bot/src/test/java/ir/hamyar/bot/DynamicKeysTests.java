@@ -25,6 +25,16 @@ class DynamicKeysTests {
         check(missing, "membership.platform.", Platform.values());
         check(missing, "membership.rejected.", RegistrationResult.Reason.values());
         check(missing, "membership.update_rejected.", UpdateResult.Reason.values());
+        check(missing, "broadcasting.rejected.", ir.hamyar.domain.broadcasting.CreateResult.Reason.values());
+        check(missing, "broadcasting.status.", ir.hamyar.domain.broadcasting.BroadcastStatus.values());
+        check(missing, "broadcasting.setting.", ir.hamyar.domain.broadcasting.PreferenceSetting.values());
+        for (String kind : List.of("ALL", "PROVINCE", "COUNTY", "INTEREST")) {
+            for (String prefix : List.of("broadcasting.audience.", "broadcasting.audience_choice.")) {
+                if (!Texts.has(prefix + kind)) {
+                    missing.add(prefix + kind);
+                }
+            }
+        }
         for (String interest : List.of("economic", "cultural", "social", "education", "health", "environment",
                 "technology", "youth", "family", "legal", "urban_services")) {
             if (!Texts.has("membership.interest." + interest)) {

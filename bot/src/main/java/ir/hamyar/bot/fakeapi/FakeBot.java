@@ -554,6 +554,16 @@ public final class FakeBot {
         return this;
     }
 
+    /**
+     * Enforces a Bot API-like rate: message calls (send…, edit…, deleteMessage, answerCallbackQuery) beyond
+     * {@code perSecond} within any one second are answered 429 with {@code retry_after} 1, as Telegram does
+     * when a bot floods. {@code 0} lifts the limit.
+     */
+    public FakeBot limitRate(int perSecond) {
+        faults.limitRate(perSecond);
+        return this;
+    }
+
     public FakeBot clearFaults() {
         faults.clear();
         return this;

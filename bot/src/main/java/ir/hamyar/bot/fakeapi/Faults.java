@@ -19,6 +19,8 @@ final class Faults {
     private final Map<String, Integer> drops = new HashMap<>();
     private final Map<String, Duration> delays = new HashMap<>();
     private final Set<Long> forbiddenChats = new HashSet<>();
+    private final Deque<Long> recentMessageCalls = new ArrayDeque<>();
+    private int perSecond;
 
     synchronized void failNext(String method, int times, int status, Integer retryAfter) {
         if (times < 1 || status < 400 || status > 599) {
@@ -42,6 +44,30 @@ final class Faults {
         }
     }
 
+    synchronized void limitRate(int callsPerSecond) {
+        if (callsPerSecond < 0) {
+            throw new IllegalArgumentException("a rate is not negative");
+        }
+        perSecond = callsPerSecond;
+        recentMessageCalls.clear();
+    }
+
+    /** @throws ApiException 429 when this message call would exceed the rate limit (it is then not counted) */
+    private void throwWhenOverRate(String method) {
+        if (perSecond == 0 || !(method.startsWith("send") || method.startsWith("edit")
+                || method.equals("deletemessage") || method.equals("answercallbackquery"))) {
+            return;
+        }
+        long now = System.nanoTime();
+        while (!recentMessageCalls.isEmpty() && now - recentMessageCalls.peekFirst() >= 1_000_000_000L) {
+            recentMessageCalls.pollFirst();
+        }
+        if (recentMessageCalls.size() >= perSecond) {
+            throw new ApiException(429, ApiException.describe(429) + ": retry after 1", 1);
+        }
+        recentMessageCalls.addLast(now);
+    }
+
     synchronized void forbid(long chatId) {
         forbiddenChats.add(chatId);
     }
@@ -55,6 +81,8 @@ final class Faults {
         drops.clear();
         delays.clear();
         forbiddenChats.clear();
+        perSecond = 0;
+        recentMessageCalls.clear();
     }
 
     synchronized boolean takeDrop(String method) {
@@ -79,6 +107,7 @@ final class Faults {
         Deque<Failure> queue = failures.get(method);
         Failure failure = queue == null ? null : queue.poll();
         if (failure == null) {
+            throwWhenOverRate(method);
             return;
         }
         String description = ApiException.describe(failure.status());

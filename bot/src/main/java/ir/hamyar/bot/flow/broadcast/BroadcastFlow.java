@@ -1,0 +1,419 @@
+package ir.hamyar.bot.flow.broadcast;
+
+import ir.hamyar.bot.admin.Admins;
+import ir.hamyar.bot.runtime.Button;
+import ir.hamyar.bot.runtime.Flow;
+import ir.hamyar.bot.runtime.Inbound;
+import ir.hamyar.bot.runtime.Keyboard;
+import ir.hamyar.bot.runtime.Reply;
+import ir.hamyar.bot.runtime.Session;
+import ir.hamyar.bot.runtime.Text;
+import ir.hamyar.bot.runtime.Transition;
+import ir.hamyar.domain.broadcasting.Audience;
+import ir.hamyar.domain.broadcasting.BroadcastingSettings;
+import ir.hamyar.domain.broadcasting.Broadcasting;
+import ir.hamyar.domain.broadcasting.CreateResult;
+import ir.hamyar.domain.broadcasting.DeliveryKind;
+import ir.hamyar.domain.broadcasting.NewBroadcast;
+import ir.hamyar.domain.broadcasting.TransitionResult;
+import ir.hamyar.domain.membership.Membership;
+import ir.hamyar.domain.membership.WorkingGroupView;
+import ir.hamyar.domain.regions.County;
+import ir.hamyar.domain.regions.Province;
+import ir.hamyar.domain.regions.Regions;
+import ir.hamyar.messages.ChatText;
+import ir.hamyar.messages.JalaliDates;
+import ir.hamyar.messages.PersianText;
+import ir.hamyar.messages.Texts;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * {@code /broadcast} for admins: audience (all, a province, a county, a working group), the recipient count,
+ * the text (delivered as plain text: escaped for Telegram's HTML, as typed on Bale), an optional photo and
+ * link button, a preview exactly as members get it, then send now or at a Jalali date and time (Tehran).
+ * Confirming stores the broadcast and all its deliveries in this update's transaction.
+ */
+@Component
+class BroadcastFlow extends Flow<BroadcastFlow.Step, BroadcastDraft> {
+
+    static final String ID = "bc";
+    static final int PAGE_SIZE = 12;
+
+    enum Step { AUDIENCE, PROVINCE, COUNTY, INTEREST, TEXT, PHOTO, LINK, PREVIEW, SCHEDULE }
+
+    private static final List<String> AUDIENCES = List.of("ALL", "PROVINCE", "COUNTY", "INTEREST");
+
+    private final Admins admins;
+    private final Broadcasting broadcasting;
+    private final BroadcastDispatcher dispatcher;
+    private final Regions regions;
+    private final Membership membership;
+    private final BroadcastingSettings settings;
+    private final Clock clock;
+
+    BroadcastFlow(Admins admins, Broadcasting broadcasting, BroadcastDispatcher dispatcher, Regions regions,
+                  Membership membership, BroadcastingSettings settings, Clock clock) {
+        super(ID, Step.class, BroadcastDraft.class);
+        this.admins = admins;
+        this.broadcasting = broadcasting;
+        this.dispatcher = dispatcher;
+        this.regions = regions;
+        this.membership = membership;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Override
+    public Set<String> commands() {
+        return Set.of("broadcast");
+    }
+
+    @Override
+    public Set<Step> textSteps() {
+        return EnumSet.of(Step.COUNTY, Step.TEXT, Step.LINK, Step.SCHEDULE);
+    }
+
+    @Override
+    public Transition<Step, BroadcastDraft> begin(Session session, Inbound trigger) {
+        if (!admins.isAdmin(session.platform(), session.userId())) {
+            return Transition.finish(Reply.text("broadcasting.not_admin"));
+        }
+        return Transition.goTo(Step.AUDIENCE, BroadcastDraft.empty());
+    }
+
+    @Override
+    public Step previous(Step step, BroadcastDraft d) {
+        return switch (step) {
+            case AUDIENCE -> null;
+            case PROVINCE, INTEREST -> Step.AUDIENCE;
+            case COUNTY -> Step.PROVINCE;
+            case TEXT -> switch (d.audience() == null ? "ALL" : d.audience()) {
+                case "PROVINCE" -> Step.PROVINCE;
+                case "COUNTY" -> Step.COUNTY;
+                case "INTEREST" -> Step.INTEREST;
+                default -> Step.AUDIENCE;
+            };
+            case PHOTO -> Step.TEXT;
+            case LINK -> Step.PHOTO;
+            case PREVIEW -> Step.LINK;
+            case SCHEDULE -> Step.PREVIEW;
+        };
+    }
+
+    @Override
+    public List<Reply> prompt(Step step, BroadcastDraft d, Session s) {
+        boolean en = Texts.EN.equals(s.locale());
+        return switch (step) {
+            case AUDIENCE -> {
+                Keyboard.Builder k = Keyboard.inline();
+                k.row(button("broadcasting.audience_choice.ALL", ":aud:ALL"),
+                        button("broadcasting.audience_choice.PROVINCE", ":aud:PROVINCE"));
+                k.row(button("broadcasting.audience_choice.COUNTY", ":aud:COUNTY"),
+                        button("broadcasting.audience_choice.INTEREST", ":aud:INTEREST"));
+                yield List.of(Reply.text(Text.of("broadcasting.ask_audience"), k.build()));
+            }
+            case PROVINCE -> List.of(Reply.text(Text.of("broadcasting.ask_province"), provinces(d.page(), en)));
+            case COUNTY -> {
+                List<County> list = regions.searchCounties(d.provinceId(), d.filter() == null ? "" : d.filter());
+                String province = provinceName(d.provinceId(), en);
+                yield List.of(Reply.text(Text.of(list.isEmpty() ? "broadcasting.county_not_found"
+                        : "broadcasting.ask_county", province), counties(list.isEmpty()
+                        ? regions.counties(d.provinceId()) : list, d.page())));
+            }
+            case INTEREST -> List.of(Reply.text(Text.of("broadcasting.ask_interest"), interests()));
+            case TEXT -> List.of(Reply.text(Text.of("broadcasting.ask_text",
+                    BroadcastTexts.audience(d.toAudience(), regions, en), count(d)), backOnly()));
+            case PHOTO -> List.of(Reply.text(Text.of("broadcasting.ask_photo"), Keyboard.inline()
+                    .row(button("broadcasting.no_photo", ":skip"))
+                    .row(Button.callback(Text.of("common.back"), "nav:back")).build()));
+            case LINK -> List.of(Reply.text(Text.of("broadcasting.ask_link"), Keyboard.inline()
+                    .row(button("broadcasting.no_link", ":skip"))
+                    .row(Button.callback(Text.of("common.back"), "nav:back")).build()));
+            case PREVIEW -> List.of(
+                    BroadcastTexts.memberView(d.text(), d.photo(), s.platform(), d.linkLabel(), d.linkUrl(),
+                            s.platform()),
+                    Reply.text(Text.of("broadcasting.preview", BroadcastTexts.audience(d.toAudience(), regions, en),
+                            count(d)), Keyboard.inline()
+                            .row(button("broadcasting.send_now", ":now"), button("broadcasting.schedule", ":sch"))
+                            .row(button("common.edit", ":edit"), button("common.cancel", ":abort"))
+                            .build()));
+            case SCHEDULE -> List.of(Reply.text(Text.of("broadcasting.ask_schedule",
+                    JalaliDates.formatDateTime(clock.instant().plusSeconds(3600), s.locale())), backOnly()));
+        };
+    }
+
+    @Override
+    public Transition<Step, BroadcastDraft> onInput(Step step, BroadcastDraft d, Inbound in, Session s) {
+        return switch (step) {
+            case AUDIENCE -> arg(in, "aud").filter(AUDIENCES::contains).map(kind -> switch (kind) {
+                case "ALL" -> Transition.goTo(Step.TEXT, d.audience(kind));
+                case "INTEREST" -> Transition.goTo(Step.INTEREST, d.audience(kind));
+                default -> Transition.<Step, BroadcastDraft>goTo(Step.PROVINCE, d.audience(kind));
+            }).orElseGet(() -> Transition.reask("broadcasting.choose_from_buttons"));
+            case PROVINCE -> province(d, in, s);
+            case COUNTY -> county(d, in, s);
+            case INTEREST -> arg(in, "int").filter(code -> interestCodes().contains(code))
+                    .map(code -> Transition.goTo(Step.TEXT, d.interest(code)))
+                    .orElseGet(() -> Transition.reask("broadcasting.choose_from_buttons"));
+            case TEXT -> text(d, in);
+            case PHOTO -> photo(d, in);
+            case LINK -> link(d, in);
+            case PREVIEW -> preview(d, in, s);
+            case SCHEDULE -> schedule(d, in, s);
+        };
+    }
+
+    // ---- steps ----
+
+    private Transition<Step, BroadcastDraft> province(BroadcastDraft d, Inbound in, Session s) {
+        Optional<Integer> page = intArg(in, "pp");
+        if (page.isPresent()) {
+            return Transition.stay(d.page(page.get(), null), edit(in, Text.of("broadcasting.ask_province"),
+                    provinces(page.get(), Texts.EN.equals(s.locale()))));
+        }
+        Optional<Integer> id = intArg(in, "prov").filter(p -> regions.province(p).isPresent());
+        if (id.isEmpty()) {
+            return Transition.reask("broadcasting.choose_from_buttons");
+        }
+        BroadcastDraft next = d.province(id.get());
+        return Transition.goTo("COUNTY".equals(d.audience()) ? Step.COUNTY : Step.TEXT, next);
+    }
+
+    private Transition<Step, BroadcastDraft> county(BroadcastDraft d, Inbound in, Session s) {
+        Optional<Integer> page = intArg(in, "cp");
+        if (page.isPresent()) {
+            List<County> list = regions.searchCounties(d.provinceId(), d.filter() == null ? "" : d.filter());
+            return Transition.stay(d.page(page.get(), d.filter()), edit(in, Text.of("broadcasting.ask_county",
+                    provinceName(d.provinceId(), Texts.EN.equals(s.locale()))), counties(list, page.get())));
+        }
+        if (in.kind() == Inbound.Kind.MESSAGE && in.text() != null) {
+            return Transition.goTo(Step.COUNTY, d.page(0, PersianText.normalize(in.text())));
+        }
+        Optional<Integer> id = intArg(in, "cty").filter(c -> regions.countyBelongsTo(c, d.provinceId()));
+        if (id.isEmpty()) {
+            return Transition.reask("broadcasting.choose_from_buttons");
+        }
+        return Transition.goTo(Step.TEXT, d.county(id.get()));
+    }
+
+    private Transition<Step, BroadcastDraft> text(BroadcastDraft d, Inbound in) {
+        if (in.kind() != Inbound.Kind.MESSAGE) {
+            return Transition.reask("broadcasting.text_missing");
+        }
+        // The body is content, delivered as typed: only surrounding blanks are dropped (normalising it would
+        // change its digits, paragraphs and emoji). It is escaped when rendered, never parsed.
+        String body = in.text() == null ? "" : in.text().strip();
+        String photo = in.photoFileIds().isEmpty() ? null : in.photoFileIds().get(in.photoFileIds().size() - 1);
+        if (body.isEmpty()) {
+            return Transition.reask("broadcasting.text_missing");
+        }
+        Optional<String> tooLong = lengthProblem(body, photo != null);
+        if (tooLong.isPresent()) {
+            return Transition.reask(tooLong.get());
+        }
+        BroadcastDraft next = d.content(body, photo);
+        return Transition.goTo(photo == null ? Step.PHOTO : Step.LINK, next);
+    }
+
+    private Transition<Step, BroadcastDraft> photo(BroadcastDraft d, Inbound in) {
+        if (is(in, ":skip")) {
+            return Transition.goTo(Step.LINK, d.content(d.text(), null));
+        }
+        if (in.photoFileIds().isEmpty()) {
+            return Transition.reask("broadcasting.photo_missing");
+        }
+        Optional<String> tooLong = lengthProblem(d.text(), true);
+        if (tooLong.isPresent()) {
+            return Transition.reask(tooLong.get());
+        }
+        return Transition.goTo(Step.LINK, d.content(d.text(), in.photoFileIds().get(in.photoFileIds().size() - 1)));
+    }
+
+    private Transition<Step, BroadcastDraft> link(BroadcastDraft d, Inbound in) {
+        if (is(in, ":skip")) {
+            return Transition.goTo(Step.PREVIEW, d.link(null, null));
+        }
+        if (in.kind() != Inbound.Kind.MESSAGE || in.text() == null) {
+            return Transition.reask("broadcasting.link_invalid");
+        }
+        String raw = in.text().strip();
+        int cut = Math.max(raw.lastIndexOf('\n'), raw.lastIndexOf(' '));
+        if (cut <= 0) {
+            return Transition.reask("broadcasting.link_invalid");
+        }
+        String label = PersianText.normalize(raw.substring(0, cut));
+        String url = raw.substring(cut + 1).strip();
+        if (label.isEmpty() || label.length() > Broadcasting.MAX_LINK_LABEL || !Broadcasting.validUrl(url)) {
+            return Transition.reask("broadcasting.link_invalid");
+        }
+        return Transition.goTo(Step.PREVIEW, d.link(label, url));
+    }
+
+    private Transition<Step, BroadcastDraft> preview(BroadcastDraft d, Inbound in, Session s) {
+        if (is(in, ":edit")) {
+            return Transition.goTo(Step.TEXT, d.content(null, null).link(null, null));
+        }
+        if (is(in, ":abort")) {
+            return Transition.finish(Reply.text("broadcasting.aborted"));
+        }
+        if (is(in, ":sch")) {
+            return Transition.goTo(Step.SCHEDULE, d);
+        }
+        if (!is(in, ":now")) {
+            return Transition.reask("broadcasting.choose_from_buttons");
+        }
+        if (!admins.isAdmin(s.platform(), s.userId())) {
+            return Transition.finish(Reply.text("broadcasting.not_admin"));
+        }
+        CreateResult created = broadcasting.create(newBroadcast(d, s));
+        if (created instanceof CreateResult.Rejected r) {
+            return Transition.reask("broadcasting.rejected." + r.reason().name());
+        }
+        long id = ((CreateResult.Created) created).broadcastId();
+        broadcasting.start(id);
+        dispatcher.expand(id);
+        return Transition.finish(Reply.text("broadcasting.started"));
+    }
+
+    private Transition<Step, BroadcastDraft> schedule(BroadcastDraft d, Inbound in, Session s) {
+        Optional<LocalDateTime> local = in.kind() == Inbound.Kind.MESSAGE
+                ? JalaliDates.parseDateTime(in.text()) : Optional.empty();
+        if (local.isEmpty()) {
+            return Transition.reask("broadcasting.schedule_invalid");
+        }
+        Instant at = local.get().atZone(settings.zone()).toInstant();
+        if (!at.isAfter(clock.instant())) {
+            return Transition.reask("broadcasting.schedule_past");
+        }
+        if (!admins.isAdmin(s.platform(), s.userId())) {
+            return Transition.finish(Reply.text("broadcasting.not_admin"));
+        }
+        CreateResult created = broadcasting.create(newBroadcast(d, s));
+        if (created instanceof CreateResult.Rejected r) {
+            return Transition.reask("broadcasting.rejected." + r.reason().name());
+        }
+        long id = ((CreateResult.Created) created).broadcastId();
+        if (broadcasting.schedule(id, at) != TransitionResult.CHANGED) {
+            return Transition.reask("broadcasting.schedule_past");
+        }
+        return Transition.finish(Reply.text(Text.of("broadcasting.scheduled",
+                JalaliDates.formatDateTime(at, s.locale()), id), BroadcastTexts.cancelKeyboard(id)));
+    }
+
+    // ---- helpers ----
+
+    private static NewBroadcast newBroadcast(BroadcastDraft d, Session s) {
+        return new NewBroadcast(s.platform(), s.userId(), d.toAudience(), d.text(), d.photo(), d.linkLabel(),
+                d.linkUrl());
+    }
+
+    /** The limits apply to the text as sent: on Telegram after HTML escaping. */
+    private static Optional<String> lengthProblem(String body, boolean withPhoto) {
+        int length = ChatText.escapeHtml(body).length();
+        if (withPhoto && length > Broadcasting.MAX_CAPTION) {
+            return Optional.of("broadcasting.caption_too_long");
+        }
+        return length > Broadcasting.MAX_TEXT ? Optional.of("broadcasting.text_too_long") : Optional.empty();
+    }
+
+    private long count(BroadcastDraft d) {
+        Audience a = d.toAudience();
+        return a == null ? 0 : broadcasting.countRecipients(a, DeliveryKind.ANNOUNCEMENT);
+    }
+
+    private List<String> interestCodes() {
+        return membership.workingGroups().stream().map(WorkingGroupView::code).toList();
+    }
+
+    private String provinceName(Integer id, boolean en) {
+        return id == null ? "" : regions.province(id).map(en ? Province::nameEn : Province::nameFa).orElse("");
+    }
+
+    private static Button button(String key, String suffix) {
+        return Button.callback(Text.of(key), ID + suffix);
+    }
+
+    private static Keyboard backOnly() {
+        return Keyboard.inline().row(Button.callback(Text.of("common.back"), "nav:back")).build();
+    }
+
+    private static boolean is(Inbound in, String suffix) {
+        return in.kind() == Inbound.Kind.CALLBACK && (ID + suffix).equals(in.callbackData());
+    }
+
+    private static Optional<String> arg(Inbound in, String tag) {
+        String prefix = ID + ":" + tag + ":";
+        String data = in.callbackData();
+        return in.kind() == Inbound.Kind.CALLBACK && data != null && data.startsWith(prefix)
+                ? Optional.of(data.substring(prefix.length())) : Optional.empty();
+    }
+
+    private static Optional<Integer> intArg(Inbound in, String tag) {
+        return arg(in, tag).filter(v -> v.matches("[0-9]{1,6}")).map(Integer::parseInt);
+    }
+
+    private static Reply edit(Inbound in, Text text, Keyboard keyboard) {
+        return in.messageId() == null ? Reply.text(text, keyboard) : new Reply.Edit(null, in.messageId(), text, keyboard);
+    }
+
+    private Keyboard interests() {
+        Keyboard.Builder b = Keyboard.inline();
+        List<Button> row = new ArrayList<>();
+        for (String code : interestCodes()) {
+            String key = "membership.interest." + code;
+            row.add(Button.callback(Texts.has(key) ? Text.of(key) : Text.of("common.raw", code), ID + ":int:" + code));
+            if (row.size() == 2) {
+                b.row(row);
+                row = new ArrayList<>();
+            }
+        }
+        b.row(row);
+        b.row(Button.callback(Text.of("common.back"), "nav:back"));
+        return b.build();
+    }
+
+    private Keyboard provinces(int page, boolean en) {
+        return paged("prov", "pp", regions.provinces(), page,
+                p -> Text.of("common.raw", en ? p.nameEn() : p.nameFa()), Province::id);
+    }
+
+    private static Keyboard counties(List<County> all, int page) {
+        return paged("cty", "cp", all, page, c -> Text.of("common.raw", c.nameFa()), County::id);
+    }
+
+    private static <T> Keyboard paged(String pick, String turn, List<T> all, int page, Function<T, Text> label,
+                                      Function<T, Integer> id) {
+        int pages = Math.max(1, (all.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+        int p = Math.max(0, Math.min(page, pages - 1));
+        Keyboard.Builder b = Keyboard.inline();
+        List<Button> row = new ArrayList<>();
+        for (T item : all.subList(p * PAGE_SIZE, Math.min(all.size(), (p + 1) * PAGE_SIZE))) {
+            row.add(Button.callback(label.apply(item), ID + ":" + pick + ":" + id.apply(item)));
+            if (row.size() == 3) {
+                b.row(row);
+                row = new ArrayList<>();
+            }
+        }
+        b.row(row);
+        List<Button> nav = new ArrayList<>();
+        if (p > 0) {
+            nav.add(Button.callback(Text.of("common.previous_page"), ID + ":" + turn + ":" + (p - 1)));
+        }
+        if (p < pages - 1) {
+            nav.add(Button.callback(Text.of("common.next_page"), ID + ":" + turn + ":" + (p + 1)));
+        }
+        b.row(nav);
+        b.row(Button.callback(Text.of("common.back"), "nav:back"));
+        return b.build();
+    }
+}
