@@ -233,8 +233,9 @@ class MemberFormFlow extends Flow<MemberFormFlow.Step, MemberForm> {
     }
 
     private static Optional<String> text(Inbound in) {
+        // A photo's caption or a shared location is not an answer to a typed question.
         return in.kind() == Inbound.Kind.MESSAGE && in.text() != null && in.contact() == null
-                ? Optional.of(in.text()) : Optional.empty();
+                && in.photoFileIds().isEmpty() && in.location() == null ? Optional.of(in.text()) : Optional.empty();
     }
 
     private static boolean isEducation(String code) {
