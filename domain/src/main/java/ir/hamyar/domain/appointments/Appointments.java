@@ -1,5 +1,7 @@
 package ir.hamyar.domain.appointments;
 
+import ir.hamyar.domain.audit.Actor;
+import ir.hamyar.domain.audit.AuditTrail;
 import ir.hamyar.domain.membership.MemberView;
 import ir.hamyar.domain.membership.Membership;
 import ir.hamyar.domain.offices.OfficeView;
@@ -44,10 +46,12 @@ public class Appointments {
     private final AppointmentSettings settings;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
 
     Appointments(AppointmentRows rows, DecreeNumbers decrees, Membership membership, Offices offices,
                  ObjectProvider<TrainingRecord> training, AppointmentSettings settings, ObjectProvider<Clock> clock,
-                 ApplicationEventPublisher events) {
+                 ApplicationEventPublisher events, AuditTrail audit) {
+        this.audit = audit;
         this.rows = rows;
         this.decrees = decrees;
         this.membership = membership;
@@ -139,15 +143,9 @@ public class Appointments {
         if (role == null) {
             return Optional.of(Refusal.INVALID_ROLE);
         }
-        Optional<MemberView> member = membership.find(memberId);
-        if (member.isEmpty()) {
-            return Optional.of(Refusal.NO_SUCH_MEMBER);
-        }
-        if (!member.get().isActive()) {
-            return Optional.of(Refusal.MEMBER_NOT_ACTIVE);
-        }
-        if (!trained(memberId)) {
-            return Optional.of(Refusal.TRAINING_NOT_COMPLETED);
+        Optional<Refusal> personal = memberEligibility(memberId);
+        if (personal.isPresent()) {
+            return personal;
         }
         Optional<OfficeView> office = offices.find(officeId);
         if (office.isEmpty()) {
@@ -163,6 +161,31 @@ public class Appointments {
             return Optional.of(Refusal.OFFICE_HAS_MANAGER);
         }
         return Optional.empty();
+    }
+
+    /**
+     * What stops this member from holding any appointment (not active, no training), whatever the office;
+     * empty when nothing does.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Refusal> memberEligibility(long memberId) {
+        Optional<MemberView> member = membership.find(memberId);
+        if (member.isEmpty()) {
+            return Optional.of(Refusal.NO_SUCH_MEMBER);
+        }
+        if (!member.get().isActive()) {
+            return Optional.of(Refusal.MEMBER_NOT_ACTIVE);
+        }
+        return trained(memberId) ? Optional.empty() : Optional.of(Refusal.TRAINING_NOT_COMPLETED);
+    }
+
+    /** The members holding the MANAGER role of the province's active province office, in force today. */
+    @Transactional(readOnly = true)
+    public List<Long> provinceManagers(int provinceId) {
+        return offices.provinceOffice(provinceId)
+                .map(p -> rows.managersOf(p.id(), today()).stream().filter(id -> isProvinceManager(id, p.id()))
+                        .toList())
+                .orElse(List.of());
     }
 
     /** Any registered training record counts; with none registered (no training module yet) nobody is trained. */
@@ -191,6 +214,7 @@ public class Appointments {
                 now, null);
         events.publishEvent(new AppointmentIssued(issued.id(), issued.memberId(), issued.officeId(), issued.role(),
                 null));
+        audit(cmd.issuer(), "APPOINTMENT_ISSUED", issued, issued.decreeNo());
         log.info("appointment {} issued (member {}, office {}, {})", issued.id(), issued.memberId(),
                 issued.officeId(), issued.role());
         return new IssueResult.Issued(issued);
@@ -233,6 +257,7 @@ public class Appointments {
         events.publishEvent(new AppointmentRenewed(old.id(), renewed.id(), renewed.memberId(), renewed.officeId()));
         events.publishEvent(new AppointmentIssued(renewed.id(), renewed.memberId(), renewed.officeId(),
                 renewed.role(), old.id()));
+        audit(issuer, "APPOINTMENT_RENEWED", renewed, old.decreeNo() + " -> " + renewed.decreeNo());
         log.info("appointment {} renewed as {}", old.id(), renewed.id());
         return new IssueResult.Issued(renewed);
     }
@@ -255,6 +280,7 @@ public class Appointments {
         }
         AppointmentView a = found.get();
         events.publishEvent(new AppointmentRevoked(a.id(), a.memberId(), a.officeId(), clean));
+        audit(issuer, "APPOINTMENT_REVOKED", a, clean);
         log.info("appointment {} revoked", a.id());
         return Optional.empty();
     }
@@ -268,6 +294,7 @@ public class Appointments {
         for (AppointmentView a : rows.activeEndedBefore(today())) {
             if (rows.end(a.id(), AppointmentStatus.EXPIRED, now, null)) {
                 events.publishEvent(new AppointmentExpired(a.id(), a.memberId(), a.officeId()));
+                audit(Issuer.system(), "APPOINTMENT_EXPIRED", a, null);
                 expired++;
             }
         }
@@ -302,6 +329,11 @@ public class Appointments {
         int daysLeft = (int) Math.max(0, ChronoUnit.DAYS.between(today, a.termEnd()));
         events.publishEvent(new AppointmentEndingSoon(a.id(), a.memberId(), a.officeId(), daysLeft));
         return 1;
+    }
+
+    private void audit(Issuer issuer, String action, AppointmentView a, String reason) {
+        audit.record(issuer == null ? Actor.system() : issuer.actor(), action, "APPOINTMENT", a.id(), a.officeId(),
+                reason);
     }
 
     private boolean validTerm(LocalDate start, LocalDate end) {

@@ -1,5 +1,6 @@
 package ir.hamyar.domain.appointments;
 
+import ir.hamyar.domain.audit.Actor;
 import ir.hamyar.domain.shared.Platform;
 
 /**
@@ -19,6 +20,10 @@ public record Issuer(Long memberId, Platform platform, Long userId) {
     /** The daily job and other automatic changes. */
     public static Issuer system() {
         return new Issuer(null, null, null);
+    }
+
+    public Actor actor() {
+        return new Actor(memberId, platform, userId);
     }
 
     String account() {

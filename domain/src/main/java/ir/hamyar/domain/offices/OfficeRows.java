@@ -148,6 +148,10 @@ class OfficeRows {
         jdbc.sql("UPDATE office SET donation_url = ? WHERE id = ?").params(url, officeId).update();
     }
 
+    void setFoundingPermit(long officeId, String permitNo) {
+        jdbc.sql("UPDATE office SET founding_permit_no = ? WHERE id = ?").params(permitNo, officeId).update();
+    }
+
     void setDetails(long officeId, String address, String description, int responseHours) {
         jdbc.sql("UPDATE office SET address = ?, description = ?, response_hours = ? WHERE id = ?")
                 .params(address, description, responseHours, officeId).update();

@@ -277,6 +277,16 @@ public class Offices {
         return true;
     }
 
+    /** Records the founding permit of an office created from an application; false if the number is taken. */
+    public boolean assignFoundingPermit(long officeId, String permitNo) {
+        String clean = blankToNull(permitNo);
+        if (clean == null || rows.permitTaken(clean) || rows.find(officeId).isEmpty()) {
+            return false;
+        }
+        rows.setFoundingPermit(officeId, clean);
+        return true;
+    }
+
     // ---- the manager group ----
 
     /**
