@@ -65,6 +65,11 @@ class AppointmentRows {
         return jdbc.sql("SELECT " + COLUMNS + " FROM appointment a WHERE a.id = ?").param(id).query(VIEW).optional();
     }
 
+    Optional<AppointmentView> findByDecreeNo(String decreeNo) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM appointment a WHERE a.decree_no = ?").param(decreeNo).query(VIEW)
+                .optional();
+    }
+
     Optional<AppointmentView> lock(long id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM appointment a WHERE a.id = ? FOR UPDATE").param(id).query(VIEW)
                 .optional();

@@ -115,6 +115,15 @@ public class Appointments {
         return rows.find(appointmentId);
     }
 
+    /** By decree number as typed ({@code 1405/000123}); empty for anything else. */
+    @Transactional(readOnly = true)
+    public Optional<AppointmentView> findByDecreeNo(String decreeNo) {
+        if (decreeNo == null || !decreeNo.strip().matches("\\d{4}/\\d{6}")) {
+            return Optional.empty();
+        }
+        return rows.findByDecreeNo(decreeNo.strip());
+    }
+
     @Transactional(readOnly = true)
     public List<AppointmentView> activeOf(long memberId) {
         return rows.activeOfMember(memberId);
@@ -132,7 +141,7 @@ public class Appointments {
 
     /** Today in Iran by the application clock: the day terms are measured against. */
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(ZONE));
+        return LocalDate.ofInstant(clock.instant(), ZONE);
     }
 
     // ---- eligibility and issuing ----
@@ -190,7 +199,9 @@ public class Appointments {
 
     /** Any registered training record counts; with none registered (no training module yet) nobody is trained. */
     private boolean trained(long memberId) {
-        return training.orderedStream().anyMatch(t -> t.hasCompletedTraining(memberId));
+        List<TrainingRecord> records = training.orderedStream().toList();
+        return (records.isEmpty() ? List.of(NoTrainingRecordYet.INSTANCE) : records).stream()
+                .anyMatch(t -> t.hasCompletedTraining(memberId));
     }
 
     /**
