@@ -41,6 +41,18 @@ class DynamicKeysTests {
                 missing.add("membership.interest." + interest);
             }
         }
+        check(missing, "offices.level.", ir.hamyar.domain.offices.OfficeLevel.values());
+        check(missing, "offices.link_rejected.", ir.hamyar.domain.offices.LinkResult.Reason.values());
+        check(missing, "founding.level.", new Enum<?>[] {ir.hamyar.domain.offices.OfficeLevel.COUNTY,
+                ir.hamyar.domain.offices.OfficeLevel.LOCAL});
+        check(missing, "founding.tenure.", ir.hamyar.domain.applications.SpaceTenure.values());
+        check(missing, "founding.principle.", ir.hamyar.domain.applications.Principle.values());
+        check(missing, "founding.status.", ir.hamyar.domain.applications.ApplicationStatus.values());
+        check(missing, "founding.cofounder_status.", ir.hamyar.domain.applications.CofounderStatus.values());
+        check(missing, "founding.refused.", ir.hamyar.domain.applications.Refusal.values());
+        check(missing, "appointments.role.", ir.hamyar.domain.appointments.AppointmentRole.values());
+        check(missing, "appointments.status.", ir.hamyar.domain.appointments.AppointmentStatus.values());
+        check(missing, "appointments.refused.", ir.hamyar.domain.appointments.Refusal.values());
         new BotCommands().descriptions(Texts.FA); // throws on a missing command description
         assertThat(missing).isEmpty();
     }

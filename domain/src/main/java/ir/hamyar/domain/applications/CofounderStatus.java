@@ -1,0 +1,7 @@
+package ir.hamyar.domain.applications;
+
+public enum CofounderStatus {
+    INVITED,
+    CONFIRMED,
+    DECLINED
+}
