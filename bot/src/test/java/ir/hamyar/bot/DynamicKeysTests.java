@@ -5,6 +5,10 @@ import ir.hamyar.domain.membership.Education;
 import ir.hamyar.domain.membership.MemberStatus;
 import ir.hamyar.domain.membership.RegistrationResult;
 import ir.hamyar.domain.membership.UpdateResult;
+import ir.hamyar.domain.reporting.ActionResult;
+import ir.hamyar.domain.reporting.ReportStatus;
+import ir.hamyar.domain.reporting.SubmitResult;
+import ir.hamyar.domain.reporting.SupportResult;
 import ir.hamyar.domain.shared.Platform;
 import ir.hamyar.messages.Texts;
 import org.junit.jupiter.api.Test;
@@ -29,6 +33,16 @@ class DynamicKeysTests {
                 "technology", "youth", "family", "legal", "urban_services")) {
             if (!Texts.has("membership.interest." + interest)) {
                 missing.add("membership.interest." + interest);
+            }
+        }
+        check(missing, "reporting.status.", ReportStatus.values());
+        check(missing, "reporting.rejected.", SubmitResult.Reason.values());
+        check(missing, "reporting.support_result.", SupportResult.values());
+        check(missing, "reporting.action_refused.", ActionResult.Reason.values());
+        for (String category : List.of("infrastructure", "environment", "health", "education", "economy_jobs",
+                "culture", "social_harm", "public_services", "other")) {
+            if (!Texts.has("reporting.category." + category)) {
+                missing.add("reporting.category." + category);
             }
         }
         new BotCommands().descriptions(Texts.FA); // throws on a missing command description

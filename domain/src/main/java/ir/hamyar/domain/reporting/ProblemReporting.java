@@ -497,6 +497,16 @@ public class ProblemReporting {
         return store.cards(reportId);
     }
 
+    /**
+     * The report's cards, forgotten: after a forward or a reopening the old cards are edited one last time
+     * (without buttons) and a new card takes over.
+     */
+    public List<AlertCard> retireCards(long reportId) {
+        List<AlertCard> cards = store.cards(reportId);
+        store.deleteCards(reportId);
+        return cards;
+    }
+
     // ---- erasure ----
 
     /**

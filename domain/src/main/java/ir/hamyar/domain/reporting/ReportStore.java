@@ -180,6 +180,10 @@ class ReportStore {
                         rs.getLong("message_id")), reportId);
     }
 
+    void deleteCards(long reportId) {
+        jdbc.update("DELETE FROM report_card WHERE report_id = ?", reportId);
+    }
+
     // ---- categories ----
 
     List<String> activeCategories() {
