@@ -49,6 +49,7 @@ CREATE TABLE problem_report (
     CONSTRAINT fk_problem_report_reporter FOREIGN KEY (reporter_id) REFERENCES member (id),
     CONSTRAINT fk_problem_report_category FOREIGN KEY (category_code) REFERENCES report_category (code),
     CONSTRAINT fk_problem_report_county FOREIGN KEY (county_id) REFERENCES county (id),
+    CONSTRAINT fk_problem_report_office FOREIGN KEY (office_id) REFERENCES office (id),
     CONSTRAINT ck_problem_report_status CHECK (status IN
         ('NEW', 'ACKNOWLEDGED', 'IN_PROGRESS', 'RESOLVED', 'REJECTED', 'REOPENED')),
     CONSTRAINT ck_problem_report_location CHECK ((latitude IS NULL) = (longitude IS NULL)),

@@ -77,7 +77,7 @@ class ReportNotifications {
         }
         ReportView r = found.get();
         editCards(r);
-        Reply notice = e.to() == ReportStatus.REJECTED
+        Reply.Send notice = e.to() == ReportStatus.REJECTED
                 ? Reply.text("reporting.notify_rejected", r.trackingCode(), r.title(), e.note() == null ? "" : e.note())
                 : Reply.text("reporting.notify_status", r.trackingCode(), r.title(), ReportTexts.status(e.to()));
         tellReporter(r, notice);
