@@ -102,6 +102,10 @@ class ProblemReport {
         return category;
     }
 
+    int countyId() {
+        return countyId;
+    }
+
     Long officeId() {
         return officeId;
     }

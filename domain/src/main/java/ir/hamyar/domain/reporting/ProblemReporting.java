@@ -110,10 +110,25 @@ public class ProblemReporting {
 
     /**
      * Open reports of the same office and category from the duplicate window (newest first, a few): the
-     * reporter is asked whether the new report is one of them.
+     * reporter is asked whether the new report is one of them. {@code officeId} null means the admins' queue
+     * of the whole country; prefer {@link #similarOpenFor} for a reporter's area.
      */
     @Transactional(readOnly = true)
     public List<ReportView> similarOpen(Long officeId, String category) {
+        return similar(officeId, category, null);
+    }
+
+    /**
+     * The similar open reports a report from this area would join: those of the office it would go to, or,
+     * when no office covers the area (the admins' queue), those of the same county.
+     */
+    @Transactional(readOnly = true)
+    public List<ReportView> similarOpenFor(int countyId, String neighbourhood, String category) {
+        Long office = officeFor(countyId, neighbourhood).orElse(null);
+        return similar(office, category, office == null ? countyId : null);
+    }
+
+    private List<ReportView> similar(Long officeId, String category, Integer countyId) {
         if (category == null) {
             return List.of();
         }
@@ -123,7 +138,8 @@ public class ProblemReporting {
                         category, ReportStatus.OPEN, since)
                 : reports.findByOfficeIdAndCategoryAndStatusInAndCreatedAtGreaterThanEqualOrderByCreatedAtDesc(
                         officeId, category, ReportStatus.OPEN, since);
-        return found.stream().limit(SIMILAR_SHOWN).map(this::view).toList();
+        return found.stream().filter(r -> countyId == null || r.countyId() == countyId).limit(SIMILAR_SHOWN)
+                .map(this::view).toList();
     }
 
     public SubmitResult submit(NewReport cmd) {

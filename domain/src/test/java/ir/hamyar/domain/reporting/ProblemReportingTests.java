@@ -138,6 +138,16 @@ class ProblemReportingTests extends DomainScenario {
     }
 
     @Test
+    void inTheAdminsQueueOnlyReportsOfTheSameCountyCountAsSimilar() {
+        Province p = freshProvince();
+        ReportView here = file(report(member(firstCounty(p)), "health", "بی‌دفتر"));
+        assertThat(here.officeId()).isNull();
+        assertThat(reporting.similarOpenFor(firstCounty(p).id(), null, "health")).extracting(ReportView::id)
+                .containsExactly(here.id());
+        assertThat(reporting.similarOpenFor(secondCounty(p).id(), null, "health")).isEmpty();
+    }
+
+    @Test
     void onlyTheOfficesManagersMoveAReportAndEveryChangeIsInTheHistory() {
         Province p = freshProvince();
         County c = firstCounty(p);

@@ -167,8 +167,7 @@ class ReportFlow extends Flow<ReportFlow.Step, ReportDraft> {
         if (m.isEmpty() || m.get().countyId() == null) {
             return List.of();
         }
-        Long office = reporting.officeFor(m.get().countyId(), neighbourhood(d)).orElse(null);
-        return reporting.similarOpen(office, d.category());
+        return reporting.similarOpenFor(m.get().countyId(), neighbourhood(d), d.category());
     }
 
     private static String neighbourhood(ReportDraft d) {
@@ -216,10 +215,14 @@ class ReportFlow extends Flow<ReportFlow.Step, ReportDraft> {
                 ProblemReporting.MAX_PHOTOS), photosDone()));
     }
 
+    /**
+     * A shared location and a typed address (or neighbourhood: it lets a local centre receive the report) are
+     * both optional; after a location the reporter may still type the address, or skip.
+     */
     private Transition<Step, ReportDraft> location(ReportDraft d, Inbound in, Session s) {
         if (in.kind() == Inbound.Kind.MESSAGE && in.location() != null) {
-            return Transition.goTo(Step.SHOW_NAME, d.location(in.location().latitude(), in.location().longitude()),
-                    Reply.text(Text.of("reporting.location_received"), Keyboard.REMOVE));
+            ReportDraft next = d.location(in.location().latitude(), in.location().longitude());
+            return Transition.stay(next, Reply.text("reporting.location_received_more"));
         }
         Optional<String> typed = text(in);
         if (typed.isEmpty()) {
@@ -227,8 +230,8 @@ class ReportFlow extends Flow<ReportFlow.Step, ReportDraft> {
         }
         String skip = PersianText.normalize(Texts.get(s.locale(), "common.skip"));
         if (typed.get().equals(skip)) {
-            return Transition.goTo(Step.SHOW_NAME, d.location(null, null).address(null),
-                    Reply.text(Text.of("reporting.location_skipped"), Keyboard.REMOVE));
+            return Transition.goTo(Step.SHOW_NAME, d.address(null), Reply.text(Text.of(d.latitude() == null
+                    ? "reporting.location_skipped" : "reporting.location_received"), Keyboard.REMOVE));
         }
         if (length(typed.get()) > MAX_ADDRESS) {
             return Transition.reask("reporting.address_invalid");
