@@ -470,4 +470,35 @@ class ReportingEndToEndTests {
         member(area.county(), 8102, "دیگری");
         person(8102, "Other").sends("/track " + code).awaitReplyContaining(t("reporting.track_not_found"));
     }
+
+    @Test
+    void aManagerListsTheOfficesOpenReportsFiltersThemAndSendsAPublicNote() {
+        Area area = freshArea();
+        OfficeView county = officeWithGroup(NewOffice.county(area.province().id(), area.county().id(), "دفتر فهرست"),
+                newGroup("شهرستان"));
+        appoint(member(area.county(), 8201, "مدیر فهرست"), county);
+        MemberView citizen = member(area.county(), 8202, "شهروند");
+        ProblemReporting reporting = app.bean(ProblemReporting.class);
+        String road = ((SubmitResult.Submitted) reporting.submit(new NewReport(citizen.id(), "infrastructure",
+                "جادهٔ خاکی", "شرح کامل مشکل", List.of(), null, null, null, null, false))).report().trackingCode();
+        CLOCK.advance(Duration.ofMinutes(5));
+        String clinic = ((SubmitResult.Submitted) reporting.submit(new NewReport(citizen.id(), "health",
+                "درمانگاه بسته", "شرح کامل مشکل", List.of(), null, null, null, null, false))).report().trackingCode();
+
+        Chatter manager = person(8201, "Manager");
+        SentMessage list = manager.sends("/reports").awaitReplyContaining(road);
+        assertThat(list.plainText()).contains(clinic);
+        assertThat(list.plainText().indexOf(road)).isLessThan(list.plainText().indexOf(clinic)); // oldest first
+        manager.taps(t("reporting.category.health"));
+        SentMessage filtered = manager.awaitReplyMatching(m -> m.messageId() == list.messageId() && m.edited());
+        assertThat(filtered.plainText()).contains(clinic).doesNotContain(road);
+        assertThat(person(8202, "Citizen").sends("/reports").awaitReply().plainText())
+                .isEqualTo(t("reporting.reports_not_manager"));
+
+        Chatter reporter = person(8202, "Citizen");
+        manager.sends("/track " + clinic).awaitReplyMatching(m -> m.inlineLabels().contains(t("reporting.btn.public_note")));
+        manager.taps(t("reporting.btn.public_note")).awaitReplyContaining(t("reporting.ask_public_note", clinic));
+        manager.sends("فردا بازدید می‌کنیم").awaitReplyContaining(t("reporting.public_note_saved"));
+        assertThat(reporter.awaitReplyContaining("فردا بازدید می‌کنیم").plainText()).contains(clinic);
+    }
 }
