@@ -5,6 +5,10 @@ import ir.hamyar.domain.membership.Education;
 import ir.hamyar.domain.membership.MemberStatus;
 import ir.hamyar.domain.membership.RegistrationResult;
 import ir.hamyar.domain.membership.UpdateResult;
+import ir.hamyar.domain.reporting.ActionResult;
+import ir.hamyar.domain.reporting.ReportStatus;
+import ir.hamyar.domain.reporting.SubmitResult;
+import ir.hamyar.domain.reporting.SupportResult;
 import ir.hamyar.domain.shared.Platform;
 import ir.hamyar.messages.Texts;
 import org.junit.jupiter.api.Test;
@@ -53,6 +57,16 @@ class DynamicKeysTests {
         check(missing, "appointments.role.", ir.hamyar.domain.appointments.AppointmentRole.values());
         check(missing, "appointments.status.", ir.hamyar.domain.appointments.AppointmentStatus.values());
         check(missing, "appointments.refused.", ir.hamyar.domain.appointments.Refusal.values());
+        check(missing, "reporting.status.", ReportStatus.values());
+        check(missing, "reporting.rejected.", SubmitResult.Reason.values());
+        check(missing, "reporting.support_result.", SupportResult.values());
+        check(missing, "reporting.action_refused.", ActionResult.Reason.values());
+        for (String category : List.of("infrastructure", "environment", "health", "education", "economy_jobs",
+                "culture", "social_harm", "public_services", "other")) {
+            if (!Texts.has("reporting.category." + category)) {
+                missing.add("reporting.category." + category);
+            }
+        }
         new BotCommands().descriptions(Texts.FA); // throws on a missing command description
         assertThat(missing).isEmpty();
     }
