@@ -114,6 +114,7 @@ class BotApiHealth implements SmartLifecycle {
     /** After the bots have started (their clients exist), stopped before them. */
     @Override
     public int getPhase() {
-        return Integer.MAX_VALUE - 500;
+        // after the bots have started (their clients exist only then)
+        return ir.hamyar.bot.runtime.outbound.OutboxSender.PHASE + 300;
     }
 }
