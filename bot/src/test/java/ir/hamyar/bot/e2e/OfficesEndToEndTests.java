@@ -191,6 +191,10 @@ class OfficesEndToEndTests {
                 .contains(JalaliDates.formatLong(decree.termEnd(), Texts.FA))
                 .contains("هیچ ادعای مالی، حقوقی یا استخدامی");
 
+        // /offices shows the office of my county with its manager and where donations go
+        SentMessage card = founder.sends("/offices").awaitReplyContaining("همیار تهران");
+        assertThat(card.plainText()).contains("سارا محمدی").contains(t("offices.no_donation_link"));
+
         // the manager links the office group with a one-time code
         FakeGroup group = telegram.group(-1005001, "مدیران همیار تهران");
         SentMessage code = founder.sends("/linkcode").awaitReplyContaining("/link ");

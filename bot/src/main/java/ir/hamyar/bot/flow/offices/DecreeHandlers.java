@@ -9,7 +9,6 @@ import ir.hamyar.domain.appointments.AppointmentView;
 import ir.hamyar.domain.appointments.Appointments;
 import ir.hamyar.domain.appointments.IssueResult;
 import ir.hamyar.domain.appointments.Issuer;
-import ir.hamyar.domain.membership.MemberView;
 import ir.hamyar.messages.PersianText;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -92,9 +91,5 @@ class DecreeHandlers {
                 return replies.isEmpty() ? List.of(Reply.text("appointments.none_yet")) : replies;
             }
         };
-    }
-
-    static Optional<Long> member(Authority authority, Session session) {
-        return authority.activeMember(session).map(MemberView::id);
     }
 }

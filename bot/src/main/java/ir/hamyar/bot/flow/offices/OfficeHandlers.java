@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code /offices}: the office for my county (its managers, address, donation link) and browsing the offices of
@@ -32,6 +34,8 @@ import java.util.Set;
 class OfficeHandlers {
 
     static final String PREFIX = "ob";
+    /** A page of a province's office list: {@code ob:l<province>:<page>}. */
+    private static final Pattern LIST_PAGE = Pattern.compile(PREFIX + ":l(\\d+):(\\d+)");
 
     @Bean
     MenuEntry officesMenu() {
@@ -88,7 +92,13 @@ class OfficeHandlers {
                 Optional<Integer> province = Ui.intArg(callback, PREFIX, "prov")
                         .filter(p -> screens.regions().province(p).isPresent());
                 if (province.isPresent()) {
-                    return List.of(screens.provinceList(province.get(), session.locale()));
+                    return List.of(screens.provinceList(province.get(), 0, session.locale(), null));
+                }
+                Matcher turn = LIST_PAGE.matcher(callback.callbackData() == null ? "" : callback.callbackData());
+                if (turn.matches() && turn.group(1).length() < 4 && turn.group(2).length() < 4
+                        && screens.regions().province(Integer.parseInt(turn.group(1))).isPresent()) {
+                    return List.of(screens.provinceList(Integer.parseInt(turn.group(1)),
+                            Integer.parseInt(turn.group(2)), session.locale(), callback));
                 }
                 Optional<OfficeView> office = Ui.longArg(callback, PREFIX, "o").flatMap(offices::find)
                         .filter(OfficeView::isActive);
@@ -138,14 +148,16 @@ class OfficeHandlers {
             return callback == null ? Reply.text(text, keyboard) : Ui.editOrSend(callback, text, keyboard);
         }
 
-        Reply provinceList(int provinceId, Locale locale) {
+        Reply provinceList(int provinceId, int page, Locale locale, Inbound callback) {
             List<OfficeView> list = offices.ofProvince(provinceId).stream().filter(OfficeView::isActive).toList();
             String province = Ui.provinceName(regions, provinceId, locale);
             if (list.isEmpty()) {
                 return Reply.text("offices.none_in_province", province);
             }
-            return Reply.text(Text.of("offices.province_list", province, list.size()), Ui.paged(PREFIX, "o", "x", list,
-                    0, o -> Ui.officeLabel(o, regions, locale), OfficeView::id, false));
+            Text text = Text.of("offices.province_list", province, list.size());
+            Keyboard keyboard = Ui.paged(PREFIX, "o", "l" + provinceId, list, page,
+                    o -> Ui.officeLabel(o, regions, locale), OfficeView::id, false);
+            return callback == null ? Reply.text(text, keyboard) : Ui.editOrSend(callback, text, keyboard);
         }
     }
 }
