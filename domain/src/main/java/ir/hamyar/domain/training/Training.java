@@ -2,6 +2,8 @@ package ir.hamyar.domain.training;
 
 import ir.hamyar.domain.membership.MemberView;
 import ir.hamyar.domain.membership.Membership;
+import ir.hamyar.domain.offices.OfficeView;
+import ir.hamyar.domain.offices.Offices;
 import ir.hamyar.domain.regions.Regions;
 import ir.hamyar.domain.shared.Platform;
 import org.slf4j.Logger;
@@ -47,15 +49,17 @@ public class Training {
     private final TrainingRows rows;
     private final Membership membership;
     private final Regions regions;
+    private final Offices offices;
     private final TrainingSettings settings;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    Training(TrainingRows rows, Membership membership, Regions regions, TrainingSettings settings,
+    Training(TrainingRows rows, Membership membership, Regions regions, Offices offices, TrainingSettings settings,
              ObjectProvider<Clock> clock, ApplicationEventPublisher events) {
         this.rows = rows;
         this.membership = membership;
         this.regions = regions;
+        this.offices = offices;
         this.settings = settings;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
         this.events = events;
@@ -91,6 +95,9 @@ public class Training {
     }
 
     private Optional<CreateResult.Problem> problem(NewCourse c, Instant now) {
+        if (c.officeId() != null && offices.find(c.officeId()).filter(OfficeView::isActive).isEmpty()) {
+            return Optional.of(CreateResult.Problem.INVALID_OFFICE);
+        }
         if (!text(c.title(), 3, MAX_TITLE)) {
             return Optional.of(CreateResult.Problem.INVALID_TITLE);
         }

@@ -1,6 +1,12 @@
 package ir.hamyar.domain.training;
 
+import ir.hamyar.domain.appointments.AppointmentRole;
+import ir.hamyar.domain.appointments.Appointments;
+import ir.hamyar.domain.appointments.Refusal;
+import ir.hamyar.domain.offices.NewOffice;
+import ir.hamyar.domain.offices.Offices;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
 import java.util.List;
@@ -8,6 +14,12 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CompletionTests extends TrainingTestSupport {
+
+    @Autowired
+    Appointments appointments;
+
+    @Autowired
+    Offices offices;
 
     @Test
     void remindersGoOutOnceADayAndAnHourBeforeEachSessionExceptToThoseWhoOptedOut() {
@@ -79,6 +91,10 @@ class CompletionTests extends TrainingTestSupport {
         assertThat(events.stream(CourseCompleted.class)).contains(new CourseCompleted(course, List.of(both),
                 List.of(one, none)));
         assertThat(training.setResult(course, one, true)).isEqualTo(Change.WRONG_STATE);
+
+        long office = offices.create(NewOffice.province(regions.provinces().get(5).id(), "دفتر آزمایشی")).id();
+        assertThat(appointments.eligibility(both, office, AppointmentRole.MANAGER)).isEmpty();
+        assertThat(appointments.eligibility(one, office, AppointmentRole.MANAGER)).contains(Refusal.TRAINING_NOT_COMPLETED);
 
         List<CertificateView> certificates = training.certificatesOf(both);
         assertThat(certificates).hasSize(1);
