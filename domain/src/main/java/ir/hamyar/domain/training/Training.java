@@ -104,7 +104,7 @@ public class Training {
         if (!text(c.description(), 1, MAX_DESCRIPTION)) {
             return Optional.of(CreateResult.Problem.INVALID_DESCRIPTION);
         }
-        if (!location(c.mode(), c.location())) {
+        if (!validLocation(c.mode(), c.location())) {
             return Optional.of(CreateResult.Problem.INVALID_LOCATION);
         }
         if (c.capacity() < 1 || c.capacity() > MAX_CAPACITY) {
@@ -141,7 +141,7 @@ public class Training {
     }
 
     /** In person: an address; online: an http(s) link. */
-    static boolean location(CourseMode mode, String location) {
+    public static boolean validLocation(CourseMode mode, String location) {
         if (!text(location, 3, MAX_LOCATION)) {
             return false;
         }
@@ -214,7 +214,7 @@ public class Training {
             }
             rows.updateCourseColumn(courseId, "description", d.description().strip());
         } else if (edit instanceof CourseEdit.Location l) {
-            if (!location(c.mode(), l.location())) {
+            if (!validLocation(c.mode(), l.location())) {
                 return Change.INVALID;
             }
             rows.updateCourseColumn(courseId, "location", l.location().strip());
