@@ -160,7 +160,7 @@ class TrainingEndToEndTests {
         nima.taps(t("training.enrol")).awaitReplyContaining(t("training.full", title, 1));
         nima.taps(t("training.join_waitlist")).awaitReplyContaining(t("training.waitlisted", title, 1));
 
-        sara.sends("/mycourses").awaitReplyContaining(t("training.my_status.ENROLLED"));
+        sara.taps(t("training.menu.mycourses")).awaitReplyContaining(t("training.my_status.ENROLLED"));
         sara.taps(title).awaitReplyMatching(m -> m.inlineLabels().contains(t("training.leave")));
         sara.taps(t("training.leave")).awaitReplyMatching(m -> m.inlineLabels().contains(t("training.leave_yes")));
         sara.taps(t("training.leave_yes")).awaitReplyContaining(t("training.left", title));
@@ -259,6 +259,17 @@ class TrainingEndToEndTests {
         assertThat(issued).isInstanceOf(IssueResult.Issued.class);
         assertThat(appointments.issue(new IssueAppointment(omidId, office, AppointmentRole.DEPUTY, null, null,
                 Issuer.admin(Platform.TELEGRAM, ADMIN, null)))).isEqualTo(new IssueResult.Refused(Refusal.TRAINING_NOT_COMPLETED));
+
+        // as deputy of the office Leila may create courses for it, and only for it
+        leila.sends("/newcourse").awaitReplyContaining(t("training.ask_title"));
+        leila.sends("دورهٔ دفتر").awaitReplyContaining(t("training.ask_description"));
+        leila.sends("برای اعضای استان").awaitReplyContaining(t("training.ask_level"));
+        SentMessage offices = leila.taps(t("training.level.BASIC")).awaitReplyContaining(t("training.ask_office"));
+        assertThat(offices.inlineLabels()).contains("دفتر استانی آزمایشی").doesNotContain(t("training.national"));
+        telegram.injectCallback(leila.user(), leila.chatId(), offices.messageId(), "nc:off:nat");
+        leila.awaitReplyContaining(t("training.not_allowed"));
+        leila.taps("دفتر استانی آزمایشی").awaitReplyContaining(t("training.ask_mode"));
+        omid.sends("/newcourse").awaitReplyContaining(t("training.not_allowed"));
     }
 
     private static long memberId(String phone) {

@@ -322,7 +322,7 @@ class CourseFormFlow extends Flow<CourseFormFlow.Step, CourseDraft> {
         }
         CourseDraft next = d;
         Instant now = training.now();
-        for (String line : t.get().split("[\\n,،]+")) {
+        for (String line : t.get().split("[\\n,\\u060C]+")) {
             if (line.isBlank()) {
                 continue;
             }

@@ -45,7 +45,7 @@ class MemberCourses implements CommandHandler, CallbackHandler {
 
     @Override
     public Set<String> commands() {
-        return Set.of("courses", "mycourses");
+        return Set.of("courses");
     }
 
     @Override
@@ -63,7 +63,7 @@ class MemberCourses implements CommandHandler, CallbackHandler {
         if (member.isEmpty()) {
             return List.of(Reply.text("training.members_only"));
         }
-        return "mycourses".equals(in.command()) ? myCourses(s, member.get().id()) : List.of(list(s, member.get().id(), 0));
+        return List.of(list(s, member.get().id(), 0));
     }
 
     private Reply.Send list(Session s, long memberId, int page) {
@@ -167,6 +167,12 @@ class MemberCourses implements CommandHandler, CallbackHandler {
     private static List<Reply> changed(Change change, String doneKey, CourseView c) {
         return List.of(change == Change.DONE ? Reply.text(doneKey, c.title())
                 : Reply.text("training.change_refused." + change.name()));
+    }
+
+    /** {@code /mycourses} (typed or from the menu: the input is then the menu label, so it has its own handler). */
+    List<Reply> myCourses(Session s) {
+        Optional<MemberView> member = authority.member(s).filter(MemberView::isActive);
+        return member.isEmpty() ? List.of(Reply.text("training.members_only")) : myCourses(s, member.get().id());
     }
 
     private List<Reply> myCourses(Session s, long memberId) {
