@@ -65,6 +65,26 @@ class DynamicKeysTests {
                 "culture", "social_harm", "public_services", "other")) {
             if (!Texts.has("reporting.category." + category)) {
                 missing.add("reporting.category." + category);
+        check(missing, "training.level.", ir.hamyar.domain.training.CourseLevel.values());
+        check(missing, "training.mode.", ir.hamyar.domain.training.CourseMode.values());
+        check(missing, "training.audience.", ir.hamyar.domain.training.Audience.values());
+        check(missing, "training.status.", ir.hamyar.domain.training.CourseStatus.values());
+        check(missing, "training.my_status.", ir.hamyar.domain.training.EnrolmentStatus.values());
+        check(missing, "training.mark.", ir.hamyar.domain.training.AttendanceMark.values());
+        check(missing, "training.reminder.", ir.hamyar.domain.training.ReminderKind.values());
+        check(missing, "training.change_refused.", ir.hamyar.domain.training.Change.values());
+        check(missing, "training.enrol_refused.", ir.hamyar.domain.training.EnrolResult.Outcome.values());
+        check(missing, "training.create_problem.", ir.hamyar.domain.training.CreateResult.Problem.values());
+        for (String key : List.of("training.mark.NONE", "training.result.COMPLETED", "training.result.NOT_COMPLETED")) {
+            if (!Texts.has(key)) {
+                missing.add(key);
+            }
+        }
+        for (String field : List.of("TITLE", "DESCRIPTION", "LOCATION", "CAPACITY", "DEADLINE")) {
+            for (String prefix : List.of("training.edit_field.", "training.edit_ask.")) {
+                if (!Texts.has(prefix + field)) {
+                    missing.add(prefix + field);
+                }
             }
         }
         new BotCommands().descriptions(Texts.FA); // throws on a missing command description

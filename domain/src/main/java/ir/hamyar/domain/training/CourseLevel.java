@@ -1,0 +1,5 @@
+package ir.hamyar.domain.training;
+
+public enum CourseLevel {
+    INTRO, BASIC, ADVANCED
+}
