@@ -65,6 +65,8 @@ class DynamicKeysTests {
                 "culture", "social_harm", "public_services", "other")) {
             if (!Texts.has("reporting.category." + category)) {
                 missing.add("reporting.category." + category);
+            }
+        }
         check(missing, "training.level.", ir.hamyar.domain.training.CourseLevel.values());
         check(missing, "training.mode.", ir.hamyar.domain.training.CourseMode.values());
         check(missing, "training.audience.", ir.hamyar.domain.training.Audience.values());

@@ -12,7 +12,7 @@ import java.util.Map;
 @Component
 public class BotCommands {
 
-    static final List<String> COMMANDS = List.of("start", "menu", "help", "cancel");
+    static final List<String> COMMANDS = List.of("start", "menu", "profile", "report", "courses", "help", "cancel");
 
     public Map<String, String> descriptions(Locale locale) {
         Map<String, String> m = new LinkedHashMap<>();
