@@ -198,6 +198,8 @@ class MembershipEndToEndTests {
         assertThat(row.get("status")).isEqualTo("ERASED");
         assertThat(app.jdbc().queryForObject("SELECT count(*) FROM member_account WHERE member_id = ?", Integer.class, id)).isZero();
         assertThat(app.jdbc().queryForObject("SELECT count(*) FROM member_interest WHERE member_id = ?", Integer.class, id)).isZero();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> app.jdbc().queryForObject(
+                "SELECT count(*) FROM audit_entry WHERE action = 'MEMBER_ERASED' AND subject_id = ?", Integer.class, id) == 1);
     }
 
     static String validCode() {
