@@ -33,8 +33,11 @@ public class TrainingJobs {
     private final Membership membership;
     private final Notifier notifier;
     private final TransactionTemplate tx;
+    private final ir.hamyar.domain.broadcasting.DeliveryPreferences preferences;
 
-    TrainingJobs(Training training, Membership membership, Notifier notifier, PlatformTransactionManager transactions) {
+    TrainingJobs(Training training, Membership membership, Notifier notifier, PlatformTransactionManager transactions,
+                 ir.hamyar.domain.broadcasting.DeliveryPreferences preferences) {
+        this.preferences = preferences;
         this.training = training;
         this.membership = membership;
         this.notifier = notifier;
@@ -64,6 +67,11 @@ public class TrainingJobs {
         return tx.execute(s -> {
             List<Reminder> due = training.claimDueReminders();
             for (Reminder r : due) {
+                // The member's /settings switch for reminders applies too (quiet hours do not: a reminder an
+                // hour before a session is only useful on time).
+                if (!preferences.allows(r.memberId(), ir.hamyar.domain.broadcasting.DeliveryKind.REMINDER)) {
+                    continue;
+                }
                 membership.preferredRecipient(r.memberId()).ifPresent(x -> notifier.send(
                         new ChatRef(x.platform(), x.chatId()), x.locale(), "session:" + r.sessionId(),
                         Reply.text(Text.of("training.reminder." + r.kind().name(), r.courseTitle(),
