@@ -118,6 +118,7 @@ class MessengerBots implements SmartLifecycle {
             log.info("{} bot started ({}) at {}", e.platform(), webhook ? "webhook" : "long polling",
                     url.getSchema() + "://" + url.getHost() + ":" + url.getPort());
         }
+        clients.registrationComplete();
         running = true;
     }
 

@@ -28,6 +28,7 @@ import java.util.function.LongSupplier;
 public class OutboundGateway {
 
     private static final Logger log = LoggerFactory.getLogger(OutboundGateway.class);
+    private static final Duration NO_CLIENT_RETRY = Duration.ofSeconds(1);
 
     /** What one attempt to deliver a message came to. */
     public sealed interface Attempt {
@@ -72,6 +73,7 @@ public class OutboundGateway {
             }
             registry.register(client);
         }
+        registry.registrationComplete();
         return registry;
     }
 
@@ -97,6 +99,12 @@ public class OutboundGateway {
         Platform platform = message.platform();
         MessengerClient client = clients.get(platform).orElse(null);
         if (client == null) {
+            if (!clients.isRegistrationComplete()) {
+                // The bots register their clients after this sender has started, and rows left pending by the
+                // previous run are claimed in between: they wait for their messenger (they were lost on every
+                // restart before). Not a failure of the row: no attempt is counted.
+                return new Attempt.Retry(NO_CLIENT_RETRY, new SendResult.Rejected("no messenger client for " + platform));
+            }
             metrics.failed(platform, "no_client");
             return new Attempt.Done(new SendResult.Rejected("no messenger client for " + platform));
         }

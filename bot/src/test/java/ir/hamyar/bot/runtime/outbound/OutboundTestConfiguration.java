@@ -42,6 +42,7 @@ class OutboundTestConfiguration {
         ir.hamyar.bot.runtime.MessengerClients clients = new ir.hamyar.bot.runtime.MessengerClients();
         clients.register(telegramClient);
         clients.register(baleClient);
+        clients.registrationComplete();
         return clients;
     }
 
