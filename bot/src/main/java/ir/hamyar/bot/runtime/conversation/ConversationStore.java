@@ -24,24 +24,29 @@ class ConversationStore {
         this.jdbc = jdbc;
     }
 
-    /** Null when another worker holds the chat (SKIP LOCKED): that worker will carry on with its updates. */
+    /**
+     * Null when another worker holds the chat (SKIP LOCKED): that worker will carry on with its updates.
+     *
+     * <p>The pending update is read by a second statement, after the lock is held: in READ COMMITTED a statement
+     * sees the data of its start, so a subquery inside the locking statement could still see an update that the
+     * previous lock holder marked done just before the lock passed here — and apply it twice (found by the
+     * two-instance end-to-end test).
+     */
     Locked lockWithNextUpdate(String chatKey) {
-        List<Locked> rows = jdbc.query("""
-                SELECT c.flow, c.step, c.draft, c.locale, c.expires_at,
-                  (SELECT u.id FROM inbox_update u WHERE u.chat_key = c.chat_key AND u.status = 'PENDING'
-                     ORDER BY u.id LIMIT 1) AS next_id,
-                  (SELECT u.payload FROM inbox_update u WHERE u.chat_key = c.chat_key AND u.status = 'PENDING'
-                     ORDER BY u.id LIMIT 1) AS next_payload
-                FROM conversation c WHERE c.chat_key = ? FOR UPDATE SKIP LOCKED""",
+        List<ConversationState> rows = jdbc.query(
+                "SELECT flow, step, draft, locale, expires_at FROM conversation WHERE chat_key = ? FOR UPDATE SKIP LOCKED",
                 (rs, i) -> {
                     Timestamp expires = rs.getTimestamp("expires_at");
-                    long id = rs.getLong("next_id");
-                    Long nextId = rs.wasNull() ? null : id;
-                    return new Locked(new ConversationState(rs.getString("flow"), rs.getString("step"),
-                            rs.getString("draft"), rs.getString("locale"), expires == null ? null : expires.toInstant()),
-                            nextId, rs.getString("next_payload"));
+                    return new ConversationState(rs.getString("flow"), rs.getString("step"), rs.getString("draft"),
+                            rs.getString("locale"), expires == null ? null : expires.toInstant());
                 }, chatKey);
-        return rows.isEmpty() ? null : rows.get(0);
+        if (rows.isEmpty()) {
+            return null;
+        }
+        List<Locked> next = jdbc.query("SELECT id, payload FROM inbox_update WHERE chat_key = ? AND status = 'PENDING' "
+                        + "ORDER BY id LIMIT 1",
+                (rs, i) -> new Locked(rows.get(0), rs.getLong("id"), rs.getString("payload")), chatKey);
+        return next.isEmpty() ? new Locked(rows.get(0), null, null) : next.get(0);
     }
 
     /** Waits for the chat's lock (used to record a failure after a rollback). */

@@ -94,7 +94,11 @@ public class UpdateProcessor {
                     conversations.save(chatKey, outcome.state(), now);
                 }
                 send(in.chat(), engine.localeOf(outcome.state()), outcome.replies());
-                inbox.markDone(locked.nextUpdateId());
+                if (!inbox.markDone(locked.nextUpdateId())) {
+                    // Applied already (by whoever held the chat before): nothing of this run may stay.
+                    status.setRollbackOnly();
+                    return Result.PROCESSED;
+                }
                 processed.get(in.platform()).increment();
                 return Result.PROCESSED;
             }));

@@ -80,9 +80,10 @@ public class InboxStore {
         return n == null ? 0 : n;
     }
 
-    public void markDone(long id) {
-        jdbc.update("UPDATE inbox_update SET status = 'DONE', processed_at = ?, attempts = attempts + 1 WHERE id = ?",
-                Timestamp.from(clock.instant()), id);
+    /** False when the update is no longer pending (already applied): the caller must roll back. */
+    public boolean markDone(long id) {
+        return jdbc.update("UPDATE inbox_update SET status = 'DONE', processed_at = ?, attempts = attempts + 1 "
+                + "WHERE id = ? AND status = 'PENDING'", Timestamp.from(clock.instant()), id) == 1;
     }
 
     /** Counts a failed try; after {@code maxAttempts} the update is given up (FAILED). Returns true if given up. */
