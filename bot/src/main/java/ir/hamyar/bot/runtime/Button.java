@@ -11,6 +11,9 @@ public record Button(Text label, String callbackData, String url, Request reques
 
     public static final int MAX_CALLBACK_BYTES = 64;
 
+    /** Callback data of {@link #command(Text, String)} buttons. */
+    public static final String COMMAND_PREFIX = "cmd:";
+
     public enum Request { NONE, CONTACT, LOCATION }
 
     public Button {
@@ -22,6 +25,14 @@ public record Button(Text label, String callbackData, String url, Request reques
 
     public static Button callback(Text label, String data) {
         return new Button(label, data, null, Request.NONE);
+    }
+
+    /**
+     * A button that runs a command as if typed (e.g. an entry of the {@code /admin} menu): the same guards and
+     * the same handler, so a button never bypasses a check its command makes.
+     */
+    public static Button command(Text label, String command) {
+        return callback(label, COMMAND_PREFIX + command);
     }
 
     public static Button url(Text label, String url) {

@@ -2,7 +2,9 @@ package ir.hamyar.bot.runtime.conversation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import ir.hamyar.bot.runtime.BotDirectory;
+import ir.hamyar.bot.runtime.Button;
 import ir.hamyar.bot.runtime.CallbackHandler;
+import ir.hamyar.bot.runtime.ChatType;
 import ir.hamyar.bot.runtime.ChatEventHandler;
 import ir.hamyar.bot.runtime.CommandHandler;
 import ir.hamyar.bot.runtime.Flow;
@@ -234,6 +236,11 @@ class ConversationEngine {
                 back();
             } else if (state.inFlow() && !state.expired(now) && data.startsWith(state.flow() + ":")) {
                 input();
+            } else if (data.startsWith(Button.COMMAND_PREFIX) && in.chatType() == ChatType.PRIVATE) {
+                String command = data.substring(Button.COMMAND_PREFIX.length());
+                if (!guarded(command)) {
+                    runCommand(command);
+                }
             } else {
                 int colon = data.indexOf(':');
                 String prefix = colon < 0 ? data : data.substring(0, colon);
