@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -19,12 +20,14 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -149,14 +152,13 @@ class SandboxBrowserTests {
         WebElement messages = browser.findElement(byTestId("message-list"));
         assertThat(messages.getCssValue("direction")).isEqualTo("rtl");
         assertThat(messages.getText()).containsPattern("[\\u0600-\\u06FF]").contains(NAME);
-        assertThat(renderedFontsOf(t("membership.menu.profile")))
-                .as("the fonts Chromium really used to draw the menu's Persian (no tofu boxes)")
-                .isNotEmpty()
-                .allSatisfy(font -> assertThat(font).containsIgnoringCase("Vazirmatn"));
+        assertThat(renderedFontsOfMy(NAME))
+                .as("the fonts Chromium really drew my Persian name with: the page's bundled one, whatever the machine has")
+                .containsExactly("Vazirmatn");
 
         Path shot = screenshot("sandbox-registration.png");
         assertThat(Files.size(shot)).isGreaterThan(10_000);
-        assertThat(app.getBean(org.springframework.jdbc.core.JdbcTemplate.class).queryForObject(
+        assertThat(app.getBean(JdbcTemplate.class).queryForObject(
                 "SELECT count(*) FROM member WHERE national_code = ? AND phone_verified", Integer.class, NATIONAL_CODE))
                 .isEqualTo(1);
     }
@@ -271,23 +273,25 @@ class SandboxBrowserTests {
     }
 
     /**
-     * The font families Chromium actually drew this reply button's text with, from the DevTools protocol's
-     * platform fonts: unlike computed style, this shows a fallback (or tofu) when the font lacks the glyphs.
+     * The font families Chromium actually drew the text I sent with, from the DevTools protocol's platform fonts:
+     * unlike computed style, this names the fallback (or nothing usable) when a font lacks the glyphs.
      */
     @SuppressWarnings("unchecked")
-    static List<String> renderedFontsOf(String label) {
-        WebElement button = browser.findElements(By.cssSelector("[data-testid=reply-button]")).stream()
-                .filter(b -> label.equals(b.getText().strip())).findFirst().orElseThrow();
-        js("document.querySelectorAll('[data-font-probe]').forEach(e => e.removeAttribute('data-font-probe'));"
-                + "arguments[0].setAttribute('data-font-probe', '');", button);
-        java.util.Map<String, Object> doc = browser.executeCdpCommand("DOM.getDocument", java.util.Map.of());
-        Object rootId = ((java.util.Map<String, Object>) doc.get("root")).get("nodeId");
-        java.util.Map<String, Object> found = browser.executeCdpCommand("DOM.querySelector",
-                java.util.Map.of("nodeId", rootId, "selector", "[data-font-probe]"));
-        browser.executeCdpCommand("CSS.enable", java.util.Map.of());
-        java.util.Map<String, Object> fonts = browser.executeCdpCommand("CSS.getPlatformFontsForNode",
-                java.util.Map.of("nodeId", found.get("nodeId")));
-        return ((List<java.util.Map<String, Object>>) fonts.get("fonts")).stream()
+    static List<String> renderedFontsOfMy(String text) {
+        await("the page's web fonts loaded", d -> "loaded".equals(js("return document.fonts.status;")));
+        Object marked = js("document.querySelectorAll('[data-font-probe]').forEach(e => e.removeAttribute('data-font-probe'));"
+                + "const t = [...document.querySelectorAll('[data-testid=user-message] .text')]"
+                + "  .find(e => e.textContent === arguments[0]);"
+                + "if (t) t.setAttribute('data-font-probe', ''); return Boolean(t);", text);
+        assertThat(marked).as("my message «%s» on the page", text).isEqualTo(true);
+        Map<String, Object> doc = browser.executeCdpCommand("DOM.getDocument", Map.of());
+        Object rootId = ((Map<String, Object>) doc.get("root")).get("nodeId");
+        Map<String, Object> probe = browser.executeCdpCommand("DOM.querySelector",
+                Map.of("nodeId", rootId, "selector", "[data-font-probe]"));
+        browser.executeCdpCommand("CSS.enable", Map.of());
+        Map<String, Object> fonts = browser.executeCdpCommand("CSS.getPlatformFontsForNode",
+                Map.of("nodeId", probe.get("nodeId")));
+        return ((List<Map<String, Object>>) fonts.get("fonts")).stream()
                 .map(f -> String.valueOf(f.get("familyName"))).toList();
     }
 
@@ -295,7 +299,7 @@ class SandboxBrowserTests {
         return ((JavascriptExecutor) browser).executeScript(script, args);
     }
 
-    static <T> T await(String what, Function<org.openqa.selenium.WebDriver, T> condition) {
+    static <T> T await(String what, Function<WebDriver, T> condition) {
         return new WebDriverWait(browser, STEP_TIMEOUT)
                 .withMessage(() -> "waited " + STEP_TIMEOUT.toSeconds() + " s for " + what + "; the bot said: " + botTexts())
                 .until(d -> {
