@@ -55,6 +55,8 @@ class SandboxBrowserTests {
     static ConfigurableApplicationContext app;
     static ChromeDriver browser;
     static String base;
+    /** How many bot messages the page showed before the last action: replies are looked for after them. */
+    static int lastActionAt;
 
     /** A failing step leaves a picture of the page next to the report. */
     @RegisterExtension
@@ -113,12 +115,13 @@ class SandboxBrowserTests {
         await("the new user's chat opens", d -> byTestIdEnabled("message-input"));
 
         send("/start");
-        tapInline(t("membership.terms_accept"));
+        tap(t("membership.terms_accept"));
         awaitBotMessageContaining(t("membership.ask_phone"));
 
         // the bot's reply keyboard asks for the contact: the page asks for the number once, as a phone would
         WebElement shareButton = await("the contact button", d -> d.findElements(
                 By.cssSelector("[data-testid=reply-button][data-request-contact=true]")).stream().findFirst().orElse(null));
+        lastActionAt = botMessageCount();
         shareButton.click();
         WebElement phone = visible(byTestId("contact-phone"));
         phone.clear();
@@ -194,17 +197,15 @@ class SandboxBrowserTests {
 
     /** Types into the composer and presses the send button. */
     static void send(String text) {
-        int before = botMessageCount();
         WebElement input = visible(byTestId("message-input"));
         input.sendKeys(text);
+        lastActionAt = botMessageCount();
         click(byTestId("send-button"));
         await("my message shown", d -> userTexts().stream().anyMatch(m -> m.contains(text)));
-        lastActionAt = before;
     }
 
-    /** Clicks the newest inline button or reply button with this label, as the person would. */
+    /** Clicks the current reply button, or else the newest inline button, with this label, as the person would. */
     static void tap(String label) {
-        int before = botMessageCount();
         WebElement button = await("a button labelled " + label, d -> {
             List<WebElement> reply = d.findElements(By.cssSelector("[data-testid=reply-button]")).stream()
                     .filter(b -> label.equals(b.getText().strip())).toList();
@@ -215,23 +216,9 @@ class SandboxBrowserTests {
                     .filter(b -> label.equals(b.getText().strip())).toList();
             return inline.isEmpty() ? null : inline.get(inline.size() - 1);
         });
+        lastActionAt = botMessageCount();
         button.click();
-        lastActionAt = before;
     }
-
-    static void tapInline(String label) {
-        WebElement button = await("an inline button labelled " + label, d -> {
-            List<WebElement> inline = d.findElements(By.cssSelector("[data-testid=inline-button]")).stream()
-                    .filter(b -> label.equals(b.getText().strip())).toList();
-            return inline.isEmpty() ? null : inline.get(inline.size() - 1);
-        });
-        int before = botMessageCount();
-        button.click();
-        lastActionAt = before;
-    }
-
-    /** How many bot messages the page showed before the last action: replies are looked for after them. */
-    static int lastActionAt;
 
     /** Waits for a bot message shown after the last action whose text contains this (spacing aside). */
     static void awaitBotMessageContaining(String text) {
