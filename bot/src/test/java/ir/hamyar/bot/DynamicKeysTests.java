@@ -32,7 +32,7 @@ class DynamicKeysTests {
         check(missing, "broadcasting.rejected.", ir.hamyar.domain.broadcasting.CreateResult.Reason.values());
         check(missing, "broadcasting.status.", ir.hamyar.domain.broadcasting.BroadcastStatus.values());
         check(missing, "broadcasting.setting.", ir.hamyar.domain.broadcasting.PreferenceSetting.values());
-        for (String kind : List.of("ALL", "PROVINCE", "COUNTY", "INTEREST")) {
+        for (String kind : List.of("ALL", "PROVINCE", "COUNTY", "INTEREST", "OFFICE", "MANAGERS", "COURSE")) {
             for (String prefix : List.of("broadcasting.audience.", "broadcasting.audience_choice.")) {
                 if (!Texts.has(prefix + kind)) {
                     missing.add(prefix + kind);

@@ -8,8 +8,12 @@ import ir.hamyar.bot.fakeapi.InlineButton;
 import ir.hamyar.bot.fakeapi.SentMessage;
 import ir.hamyar.bot.flow.broadcast.BroadcastJobs;
 import ir.hamyar.bot.scenario.Chatter;
+import ir.hamyar.domain.appointments.Appointments;
 import ir.hamyar.domain.broadcasting.DeliveryKind;
 import ir.hamyar.domain.broadcasting.DeliveryPreferences;
+import ir.hamyar.domain.offices.NewOffice;
+import ir.hamyar.domain.offices.OfficeView;
+import ir.hamyar.domain.offices.Offices;
 import ir.hamyar.messages.JalaliDates;
 import ir.hamyar.messages.Texts;
 import ir.hamyar.testing.TestPostgres;
@@ -21,6 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -181,6 +186,74 @@ class BroadcastEndToEndTests {
         Map<String, Object> counts = BroadcastSupport.counts(jdbc, id);
         assertThat(counts).containsEntry("total_count", 4).containsEntry("queued_count", 3)
                 .containsEntry("skipped_count", 1).containsEntry("sent_count", 3);
+    }
+
+    @Test
+    void aManagerBroadcastsToTheirOfficesMembersOnlyAndForgedAudiencesAreRefused() {
+        clock.set(BroadcastSupport.tehranTomorrowAt(12, 0));
+        // a province no other test of this class seeds members in
+        int province = jdbc.queryForObject("SELECT id FROM province WHERE name_en <> 'Tehran' "
+                + "AND id <> (SELECT id FROM province ORDER BY sort_order OFFSET 1 LIMIT 1) "
+                + "AND id <> (SELECT province_id FROM county ORDER BY id LIMIT 1) ORDER BY sort_order DESC LIMIT 1",
+                Integer.class);
+        List<Integer> counties = jdbc.queryForList("SELECT id FROM county WHERE province_id = ? ORDER BY sort_order "
+                + "LIMIT 2", Integer.class, province);
+        Offices offices = app.bean(Offices.class);
+        OfficeView office = offices.create(NewOffice.county(province, counties.get(0), "دفتر همیار آزمون"));
+        OfficeView neighbour = offices.create(NewOffice.county(province, counties.get(1), "دفتر همسایه"));
+        List<Long> members = BroadcastSupport.seedMembers(jdbc, 870_001, 4, "TELEGRAM", counties.get(0), null, "fa");
+        List<Long> elsewhere = BroadcastSupport.seedMembers(jdbc, 870_101, 3, "TELEGRAM", counties.get(1), null, "fa");
+
+        Chatter manager = new Chatter(telegram, 8451, "Mina").withReplyTimeout(WAIT);
+        MembershipEndToEndTests.register(manager, "+989121118451", "مینا رستمی", code("84518451"));
+        long managerId = jdbc.queryForObject("SELECT member_id FROM member_account WHERE platform = 'TELEGRAM' "
+                + "AND user_id = 8451", Long.class);
+        LocalDate today = app.bean(Appointments.class).today();
+        jdbc.update("INSERT INTO appointment (member_id, office_id, role, status, term_start, term_end, decree_no, "
+                + "issued_by_account, issued_at) VALUES (?, ?, 'MANAGER', 'ACTIVE', ?, ?, 'T-8451', 'TELEGRAM:9001', "
+                + "now())", managerId, office.id(), today.minusDays(10), today.plusDays(300));
+
+        // a member who manages nothing may not broadcast at all
+        new Chatter(telegram, elsewhere.get(0), "Nobody").withReplyTimeout(WAIT).sends("/broadcast")
+                .awaitReplyContaining(t("broadcasting.not_admin"));
+
+        // the audience is fixed to the manager's office: no audience buttons, the count shown before anything
+        manager.sends("/broadcast");
+        SentMessage ask = manager.awaitReplyContaining(t("broadcasting.audience.OFFICE", office.name()));
+        assertThat(ask.plainText()).contains(t("broadcasting.ask_text", "x", 4).split("\n")[1]);
+        assertThat(ask.inlineLabels()).doesNotContain(t("broadcasting.audience_choice.ALL"));
+
+        // forged buttons of another audience or another office are refused and change nothing
+        telegram.injectCallback(manager.user(), manager.chatId(), ask.messageId(), "bc:aud:ALL");
+        SentMessage refused = manager.awaitReplyContaining(t("broadcasting.scope_refused"));
+        telegram.injectCallback(manager.user(), manager.chatId(), ask.messageId(), "bc:off:" + neighbour.id());
+        manager.awaitReplyMatching(m -> m.messageId() > refused.messageId()
+                && m.plainText().contains(t("broadcasting.scope_refused")));
+
+        String text = "Office meeting " + System.nanoTime();
+        manager.sends(text).awaitReplyContaining(t("broadcasting.ask_photo"));
+        manager.taps(t("broadcasting.no_photo")).awaitReplyContaining(t("broadcasting.no_link"));
+        manager.taps(t("broadcasting.no_link")).awaitReplyMatching(m -> m.inlineLabels().contains(t("broadcasting.send_now")));
+        manager.taps(t("broadcasting.send_now")).awaitReplyContaining(t("broadcasting.started"));
+
+        long id = BroadcastSupport.lastBroadcastId(jdbc);
+        BroadcastSupport.awaitStatus(jdbc, id, "DONE", WAIT);
+        for (long user : members) {
+            assertThat(telegram.messages(user)).extracting(SentMessage::plainText).containsExactly(text);
+        }
+        for (long user : elsewhere) {
+            assertThat(telegram.messages(user)).extracting(SentMessage::plainText).doesNotContain(text);
+        }
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM outbound_message WHERE reference = ? AND chat_id = ?",
+                Integer.class, "broadcast:" + id, manager.id())).as("the manager lives elsewhere: only the preview").isZero();
+        assertThat(jdbc.queryForMap("SELECT audience_kind, audience_param, author_user_id FROM broadcast WHERE id = ?", id))
+                .containsEntry("audience_kind", "OFFICE").containsEntry("audience_param", Long.toString(office.id()))
+                .containsEntry("author_user_id", 8451L);
+        assertThat(BroadcastSupport.counts(jdbc, id)).containsEntry("sent_count", 4);
+        Map<String, Object> audit = jdbc.queryForMap("SELECT action, office_id, actor_member_id, actor_user_id "
+                + "FROM audit_entry WHERE subject_type = 'BROADCAST' AND subject_id = ?", id);
+        assertThat(audit).containsEntry("action", "BROADCAST_SENT").containsEntry("office_id", office.id())
+                .containsEntry("actor_member_id", managerId).containsEntry("actor_user_id", 8451L);
     }
 
     @Test

@@ -2,7 +2,10 @@ package ir.hamyar.domain.broadcasting;
 
 import ir.hamyar.domain.membership.Membership;
 import ir.hamyar.domain.membership.WorkingGroupView;
+import ir.hamyar.domain.offices.OfficeLevel;
+import ir.hamyar.domain.offices.Offices;
 import ir.hamyar.domain.regions.Regions;
+import ir.hamyar.domain.training.Training;
 import ir.hamyar.domain.shared.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,24 +59,41 @@ public class Broadcasting {
     private final Regions regions;
     private final Membership membership;
     private final DeliveryPreferences preferences;
+    private final Offices offices;
+    private final Training training;
     private final Clock clock;
 
     Broadcasting(JdbcTemplate jdbc, Regions regions, Membership membership, DeliveryPreferences preferences,
-                 ObjectProvider<Clock> clock) {
+                 Offices offices, Training training, ObjectProvider<Clock> clock) {
         this.jdbc = jdbc;
         this.regions = regions;
         this.membership = membership;
         this.preferences = preferences;
+        this.offices = offices;
+        this.training = training;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
     // ---- audiences ----
 
-    /** Whether the audience names things that exist (a known province, county or working group). */
+    /**
+     * Whether the audience names things that exist (a known province, county, working group or course) and can
+     * be addressed: an office must be an active province or county office (see {@link Audience.OfficeMembers}).
+     */
     @Transactional(readOnly = true)
     public boolean isValid(Audience audience) {
         if (audience == null) {
             return false;
+        }
+        if (audience instanceof Audience.OfficeMembers o) {
+            return offices.find(o.officeId())
+                    .filter(office -> office.isActive() && office.level() != OfficeLevel.LOCAL).isPresent();
+        }
+        if (audience instanceof Audience.Managers g) {
+            return g.provinceIdOrNull() == null || regions.province(g.provinceIdOrNull()).isPresent();
+        }
+        if (audience instanceof Audience.CourseEnrolees c) {
+            return training.course(c.courseId()).isPresent();
         }
         if (audience instanceof Audience.InProvince p) {
             return regions.province(p.provinceId()).isPresent();
@@ -91,7 +111,7 @@ public class Broadcasting {
     /** Active members in the audience, whatever their preferences and reachability. */
     @Transactional(readOnly = true)
     public long audienceSize(Audience audience) {
-        RecipientSql.Filter f = RecipientSql.audience(audience);
+        RecipientSql.Filter f = RecipientSql.audience(audience, RecipientSql.today(clock.instant()));
         Long n = jdbc.queryForObject("SELECT count(*) FROM member m WHERE m.status = 'ACTIVE' AND (" + f.sql() + ")",
                 Long.class, f.args().toArray());
         return n == null ? 0 : n;
@@ -155,7 +175,7 @@ public class Broadcasting {
             return ps;
         }, keys);
         long id = Objects.requireNonNull(keys.getKey(), "no id for the new broadcast").longValue();
-        log.info("broadcast {} drafted by an admin on {}", id, b.authorPlatform());
+        log.info("broadcast {} drafted on {}", id, b.authorPlatform());
         return new CreateResult.Created(id);
     }
 

@@ -1,12 +1,21 @@
 package ir.hamyar.domain.broadcasting;
 
+import ir.hamyar.domain.appointments.AppointmentRole;
+import ir.hamyar.domain.appointments.AppointmentStatus;
+import ir.hamyar.domain.appointments.Appointments;
+import ir.hamyar.domain.offices.OfficeLevel;
+import ir.hamyar.domain.offices.OfficeStatus;
 import ir.hamyar.domain.shared.Platform;
+import ir.hamyar.domain.training.EnrolmentStatus;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The SQL that turns an audience into members and members into one chat each. Reads the runtime's
@@ -22,7 +31,10 @@ final class RecipientSql {
     record Filter(String sql, List<Object> args) {
     }
 
-    static Filter audience(Audience audience) {
+    /**
+     * @param today the date in Tehran, against which appointment terms (Tehran calendar dates) are in force
+     */
+    static Filter audience(Audience audience, LocalDate today) {
         if (audience instanceof Audience.AllMembers) {
             return new Filter("1 = 1", List.of());
         }
@@ -36,6 +48,35 @@ final class RecipientSql {
             return new Filter("EXISTS (SELECT 1 FROM member_interest mi JOIN working_group g "
                     + "ON g.id = mi.working_group_id WHERE mi.member_id = m.id AND g.code = ?)",
                     List.of(i.workingGroupCode()));
+        }
+        if (audience instanceof Audience.OfficeMembers o) {
+            // Each scalar sub-query reads one office row and yields NULL unless the office has that level and is
+            // active, so the condition is a plain lookup on member.province_id or member.county_id (both indexed).
+            // A local centre matches neither: members record no neighbourhood (see Audience.OfficeMembers).
+            String active = " AND o.status = '" + OfficeStatus.ACTIVE.name() + "')";
+            return new Filter("(m.province_id = (SELECT o.province_id FROM office o WHERE o.id = ? AND o.level = '"
+                    + OfficeLevel.PROVINCE.name() + "'" + active
+                    + " OR m.county_id = (SELECT o.county_id FROM office o WHERE o.id = ? AND o.level = '"
+                    + OfficeLevel.COUNTY.name() + "'" + active + ")",
+                    List.of(o.officeId(), o.officeId()));
+        }
+        if (audience instanceof Audience.Managers g) {
+            List<Object> args = new ArrayList<>(List.of(today, today));
+            String sql = "EXISTS (SELECT 1 FROM appointment ap JOIN office o ON o.id = ap.office_id "
+                    + "WHERE ap.member_id = m.id AND ap.role = '" + AppointmentRole.MANAGER.name() + "' "
+                    + "AND ap.status = '" + AppointmentStatus.ACTIVE.name() + "' "
+                    + "AND ap.term_start <= ? AND ap.term_end >= ?";
+            if (g.provinceIdOrNull() != null) {
+                sql += " AND o.province_id = ?";
+                args.add(g.provinceIdOrNull());
+            }
+            return new Filter(sql + ")", args);
+        }
+        if (audience instanceof Audience.CourseEnrolees c) {
+            String active = Arrays.stream(EnrolmentStatus.values()).filter(EnrolmentStatus::active)
+                    .map(st -> "'" + st.name() + "'").collect(Collectors.joining(", "));
+            return new Filter("EXISTS (SELECT 1 FROM enrolment e WHERE e.member_id = m.id AND e.course_id = ? "
+                    + "AND e.status IN (" + active + "))", List.of(c.courseId()));
         }
         throw new IllegalArgumentException("unhandled audience " + audience.getClass().getSimpleName());
     }
@@ -63,7 +104,7 @@ final class RecipientSql {
     }
 
     static RecipientQuery recipients(Audience audience, DeliveryKind kind, Instant now, QuietHours quiet) {
-        Filter filter = audience(audience);
+        Filter filter = audience(audience, today(now));
         List<Object> args = new ArrayList<>();
         // NULL means "as soon as possible" in the sender's own time; only a held message carries an instant.
         String notBefore = "CAST(NULL AS TIMESTAMP WITH TIME ZONE)";
@@ -84,6 +125,11 @@ final class RecipientSql {
                 + "AND NOT " + unreachable("b", "cb") + ")";
         args.addAll(filter.args());
         return new RecipientQuery(sql, args);
+    }
+
+    /** The calendar date appointment terms are read in. */
+    static LocalDate today(Instant now) {
+        return LocalDate.ofInstant(now, Appointments.ZONE);
     }
 
     static OffsetDateTime utc(Instant instant) {

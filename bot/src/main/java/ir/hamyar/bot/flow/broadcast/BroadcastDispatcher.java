@@ -5,6 +5,9 @@ import ir.hamyar.bot.runtime.ChatRef;
 import ir.hamyar.bot.runtime.Notifier;
 import ir.hamyar.bot.runtime.Reply;
 import ir.hamyar.bot.runtime.outbound.BulkOutbox;
+import ir.hamyar.domain.audit.Actor;
+import ir.hamyar.domain.audit.AuditTrail;
+import ir.hamyar.domain.broadcasting.Audience;
 import ir.hamyar.domain.broadcasting.BroadcastCounts;
 import ir.hamyar.domain.broadcasting.BroadcastStatus;
 import ir.hamyar.domain.broadcasting.BroadcastView;
@@ -35,6 +38,12 @@ class BroadcastDispatcher {
     /** The author's progress message is sent with this reference, so its message id can be learnt. */
     static final String PROGRESS_REFERENCE = "bcp:";
 
+    /** Audit trail codes: who started, scheduled or stopped which broadcast (with the office when scoped). */
+    static final String AUDIT_SUBJECT = "BROADCAST";
+    static final String AUDIT_SENT = "BROADCAST_SENT";
+    static final String AUDIT_SCHEDULED = "BROADCAST_SCHEDULED";
+    static final String AUDIT_CANCELLED = "BROADCAST_CANCELLED";
+
     private static final Logger log = LoggerFactory.getLogger(BroadcastDispatcher.class);
     private static final List<String> LOCALES = List.of("fa", "en");
 
@@ -42,15 +51,30 @@ class BroadcastDispatcher {
     private final BulkNotifier bulk;
     private final BulkOutbox outbox;
     private final Notifier notifier;
+    private final AuditTrail audit;
+    private final BroadcastAuthority authority;
     private final Clock clock;
 
     BroadcastDispatcher(Broadcasting broadcasting, BulkNotifier bulk, BulkOutbox outbox, Notifier notifier,
-                        Clock clock) {
+                        AuditTrail audit, BroadcastAuthority authority, Clock clock) {
         this.broadcasting = broadcasting;
         this.bulk = bulk;
         this.outbox = outbox;
         this.notifier = notifier;
+        this.audit = audit;
+        this.authority = authority;
         this.clock = clock;
+    }
+
+    /** The office a manager's broadcast is scoped to (recorded with its audit entries), else null. */
+    static Long officeOf(Audience audience) {
+        return audience instanceof Audience.OfficeMembers o ? o.officeId() : null;
+    }
+
+    /** The author as the audit trail names them: their messenger account and, if they are one, the member. */
+    Actor author(BroadcastView b) {
+        return Actor.account(b.authorPlatform(), b.authorUserId(),
+                authority.memberId(b.authorPlatform(), b.authorUserId()).orElse(null));
     }
 
     /**
@@ -77,10 +101,12 @@ class BroadcastDispatcher {
         }
         int total = (int) broadcasting.audienceSize(b.audience());
         broadcasting.recordQueued(id, total, queued);
+        // the author sends it, whether now or by the scheduler at the time they chose
+        audit.record(author(b), AUDIT_SENT, AUDIT_SUBJECT, id, officeOf(b.audience()), null);
         log.info("broadcast {} queued {} deliveries for an audience of {}", id, queued, total);
         BroadcastView started = broadcasting.find(id).orElseThrow();
-        notifier.send(author(started), null, PROGRESS_REFERENCE + id,
-                Reply.to(author(started), BroadcastTexts.progress(started, started.counts(), now),
+        notifier.send(authorChat(started), null, PROGRESS_REFERENCE + id,
+                Reply.to(authorChat(started), BroadcastTexts.progress(started, started.counts(), now),
                         BroadcastTexts.cancelKeyboard(id)));
         return queued;
     }
@@ -121,10 +147,14 @@ class BroadcastDispatcher {
         }
     }
 
-    /** Cancels a broadcast locked by the caller: withdraws its unsent deliveries and reports. */
-    void cancel(BroadcastView b) {
+    /**
+     * Cancels a broadcast locked by the caller: withdraws its unsent deliveries, records who stopped it and why
+     * (null: they chose to) and reports.
+     */
+    void cancel(BroadcastView b, Actor by, String reason) {
         Instant now = clock.instant();
         broadcasting.cancel(b.id());
+        audit.record(by, AUDIT_CANCELLED, AUDIT_SUBJECT, b.id(), officeOf(b.audience()), reason);
         int withdrawn = outbox.cancelPending(b.deliveryReference());
         log.info("broadcast {}: {} unsent deliveries withdrawn", b.id(), withdrawn);
         close(b, count(b).counts(), BroadcastStatus.CANCELLED, now);
@@ -136,10 +166,10 @@ class BroadcastDispatcher {
             notifier.send(card, null, null, new Reply.Edit(card, b.progressMessageId(),
                     BroadcastTexts.progress(b, c, now), null));
         }
-        notifier.send(author(b), null, null, Reply.to(author(b), BroadcastTexts.report(b, c, status, now), null));
+        notifier.send(authorChat(b), null, null, Reply.to(authorChat(b), BroadcastTexts.report(b, c, status, now), null));
     }
 
-    private static ChatRef author(BroadcastView b) {
+    private static ChatRef authorChat(BroadcastView b) {
         return new ChatRef(b.authorPlatform(), b.authorUserId());
     }
 }

@@ -1,6 +1,5 @@
 package ir.hamyar.bot.flow.broadcast;
 
-import ir.hamyar.bot.admin.Admins;
 import ir.hamyar.bot.runtime.Button;
 import ir.hamyar.bot.runtime.Flow;
 import ir.hamyar.bot.runtime.Inbound;
@@ -9,6 +8,8 @@ import ir.hamyar.bot.runtime.Reply;
 import ir.hamyar.bot.runtime.Session;
 import ir.hamyar.bot.runtime.Text;
 import ir.hamyar.bot.runtime.Transition;
+import ir.hamyar.domain.audit.Actor;
+import ir.hamyar.domain.audit.AuditTrail;
 import ir.hamyar.domain.broadcasting.Audience;
 import ir.hamyar.domain.broadcasting.BroadcastingSettings;
 import ir.hamyar.domain.broadcasting.Broadcasting;
@@ -18,9 +19,14 @@ import ir.hamyar.domain.broadcasting.NewBroadcast;
 import ir.hamyar.domain.broadcasting.TransitionResult;
 import ir.hamyar.domain.membership.Membership;
 import ir.hamyar.domain.membership.WorkingGroupView;
+import ir.hamyar.domain.offices.OfficeLevel;
+import ir.hamyar.domain.offices.OfficeView;
+import ir.hamyar.domain.offices.Offices;
 import ir.hamyar.domain.regions.County;
 import ir.hamyar.domain.regions.Province;
 import ir.hamyar.domain.regions.Regions;
+import ir.hamyar.domain.training.CourseView;
+import ir.hamyar.domain.training.Training;
 import ir.hamyar.messages.ChatText;
 import ir.hamyar.messages.JalaliDates;
 import ir.hamyar.messages.PersianText;
@@ -38,10 +44,15 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * {@code /broadcast} for admins: audience (all, a province, a county, a working group), the recipient count,
+ * {@code /broadcast} for admins: audience (all, a province, a county, a working group, an office's members,
+ * office managers of the country or of a province, a course's enrolees), the recipient count,
  * the text (delivered as plain text: escaped for Telegram's HTML, as typed on Bale), an optional photo and
  * link button, a preview exactly as members get it, then send now or at a Jalali date and time (Tehran).
  * Confirming stores the broadcast and all its deliveries in this update's transaction.
+ *
+ * <p>An office manager gets the same flow scoped to the members of an office they manage: fixed when they manage
+ * one, picked among theirs when several. Every input of a scoped draft that would pick another audience is
+ * refused, and the right to send is asked again of {@link BroadcastAuthority} when the broadcast is confirmed.
  */
 @Component
 class BroadcastFlow extends Flow<BroadcastFlow.Step, BroadcastDraft> {
@@ -49,26 +60,41 @@ class BroadcastFlow extends Flow<BroadcastFlow.Step, BroadcastDraft> {
     static final String ID = "bc";
     static final int PAGE_SIZE = 12;
 
-    enum Step { AUDIENCE, PROVINCE, COUNTY, INTEREST, TEXT, PHOTO, LINK, PREVIEW, SCHEDULE }
+    enum Step { AUDIENCE, PROVINCE, COUNTY, INTEREST, OFFICE, COURSE, TEXT, PHOTO, LINK, PREVIEW, SCHEDULE }
 
-    private static final List<String> AUDIENCES = List.of("ALL", "PROVINCE", "COUNTY", "INTEREST");
+    private static final List<String> AUDIENCES = List.of("ALL", "PROVINCE", "COUNTY", "INTEREST", "OFFICE",
+            "MANAGERS", "COURSE");
 
-    private final Admins admins;
+    /** Callback tags that pick an audience other than an office: never for a manager's (scoped) draft. */
+    private static final Set<String> AUDIENCE_TAGS = Set.of("aud", "prov", "pp", "allprov", "cty", "cp", "int",
+            "crs", "crp");
+
+    private static final Set<Step> SCOPED_STEPS = EnumSet.of(Step.OFFICE, Step.TEXT, Step.PHOTO, Step.LINK,
+            Step.PREVIEW, Step.SCHEDULE);
+
+    private final BroadcastAuthority authority;
     private final Broadcasting broadcasting;
     private final BroadcastDispatcher dispatcher;
     private final Regions regions;
     private final Membership membership;
+    private final Offices offices;
+    private final Training training;
+    private final AuditTrail audit;
     private final BroadcastingSettings settings;
     private final Clock clock;
 
-    BroadcastFlow(Admins admins, Broadcasting broadcasting, BroadcastDispatcher dispatcher, Regions regions,
-                  Membership membership, BroadcastingSettings settings, Clock clock) {
+    BroadcastFlow(BroadcastAuthority authority, Broadcasting broadcasting, BroadcastDispatcher dispatcher,
+                  Regions regions, Membership membership, Offices offices, Training training, AuditTrail audit,
+                  BroadcastingSettings settings, Clock clock) {
         super(ID, Step.class, BroadcastDraft.class);
-        this.admins = admins;
+        this.authority = authority;
         this.broadcasting = broadcasting;
         this.dispatcher = dispatcher;
         this.regions = regions;
         this.membership = membership;
+        this.offices = offices;
+        this.training = training;
+        this.audit = audit;
         this.settings = settings;
         this.clock = clock;
     }
@@ -85,22 +111,34 @@ class BroadcastFlow extends Flow<BroadcastFlow.Step, BroadcastDraft> {
 
     @Override
     public Transition<Step, BroadcastDraft> begin(Session session, Inbound trigger) {
-        if (!admins.isAdmin(session.platform(), session.userId())) {
+        if (authority.isAdmin(session.platform(), session.userId())) {
+            return Transition.goTo(Step.AUDIENCE, BroadcastDraft.empty());
+        }
+        List<Long> managed = authority.managedOffices(session.platform(), session.userId());
+        if (managed.isEmpty()) {
             return Transition.finish(Reply.text("broadcasting.not_admin"));
         }
-        return Transition.goTo(Step.AUDIENCE, BroadcastDraft.empty());
+        List<OfficeView> own = addressable(managed);
+        if (own.isEmpty()) {
+            return Transition.finish(Reply.text("broadcasting.office_without_members"));
+        }
+        return own.size() == 1 ? Transition.goTo(Step.TEXT, BroadcastDraft.scopedTo(own.get(0).id()))
+                : Transition.goTo(Step.OFFICE, BroadcastDraft.scopedTo(null));
     }
 
     @Override
     public Step previous(Step step, BroadcastDraft d) {
         return switch (step) {
             case AUDIENCE -> null;
-            case PROVINCE, INTEREST -> Step.AUDIENCE;
+            case PROVINCE, INTEREST, COURSE -> Step.AUDIENCE;
             case COUNTY -> Step.PROVINCE;
+            case OFFICE -> d.scoped() ? null : Step.PROVINCE;
             case TEXT -> switch (d.audience() == null ? "ALL" : d.audience()) {
-                case "PROVINCE" -> Step.PROVINCE;
+                case "PROVINCE", "MANAGERS" -> Step.PROVINCE;
                 case "COUNTY" -> Step.COUNTY;
                 case "INTEREST" -> Step.INTEREST;
+                case "OFFICE" -> Step.OFFICE;
+                case "COURSE" -> Step.COURSE;
                 default -> Step.AUDIENCE;
             };
             case PHOTO -> Step.TEXT;
@@ -120,9 +158,12 @@ class BroadcastFlow extends Flow<BroadcastFlow.Step, BroadcastDraft> {
                         button("broadcasting.audience_choice.PROVINCE", ":aud:PROVINCE"));
                 k.row(button("broadcasting.audience_choice.COUNTY", ":aud:COUNTY"),
                         button("broadcasting.audience_choice.INTEREST", ":aud:INTEREST"));
+                k.row(button("broadcasting.audience_choice.OFFICE", ":aud:OFFICE"),
+                        button("broadcasting.audience_choice.MANAGERS", ":aud:MANAGERS"));
+                k.row(button("broadcasting.audience_choice.COURSE", ":aud:COURSE"));
                 yield List.of(Reply.text(Text.of("broadcasting.ask_audience"), k.build()));
             }
-            case PROVINCE -> List.of(Reply.text(Text.of("broadcasting.ask_province"), provinces(d.page(), en)));
+            case PROVINCE -> List.of(Reply.text(provinceQuestion(d), provinces(d, d.page(), en)));
             case COUNTY -> {
                 List<County> list = regions.searchCounties(d.provinceId(), d.filter() == null ? "" : d.filter());
                 String province = provinceName(d.provinceId(), en);
@@ -131,8 +172,18 @@ class BroadcastFlow extends Flow<BroadcastFlow.Step, BroadcastDraft> {
                         ? regions.counties(d.provinceId()) : list, d.page())));
             }
             case INTEREST -> List.of(Reply.text(Text.of("broadcasting.ask_interest"), interests()));
+            case OFFICE -> {
+                List<OfficeView> list = officeChoices(d, s);
+                yield List.of(list.isEmpty() ? Reply.text(Text.of("broadcasting.no_office"), backOnly())
+                        : Reply.text(Text.of("broadcasting.ask_office"), officeKeyboard(list, d.page())));
+            }
+            case COURSE -> {
+                List<CourseView> list = courseChoices(s);
+                yield List.of(list.isEmpty() ? Reply.text(Text.of("broadcasting.no_course"), backOnly())
+                        : Reply.text(Text.of("broadcasting.ask_course"), courseKeyboard(list, d.page())));
+            }
             case TEXT -> List.of(Reply.text(Text.of("broadcasting.ask_text",
-                    BroadcastTexts.audience(d.toAudience(), regions, en), count(d)), backOnly()));
+                    audienceText(d, en), count(d)), backOnly()));
             case PHOTO -> List.of(Reply.text(Text.of("broadcasting.ask_photo"), Keyboard.inline()
                     .row(button("broadcasting.no_photo", ":skip"))
                     .row(Button.callback(Text.of("common.back"), "nav:back")).build()));
@@ -142,7 +193,7 @@ class BroadcastFlow extends Flow<BroadcastFlow.Step, BroadcastDraft> {
             case PREVIEW -> List.of(
                     BroadcastTexts.memberView(d.text(), d.photo(), s.platform(), d.linkLabel(), d.linkUrl(),
                             s.platform()),
-                    Reply.text(Text.of("broadcasting.preview", BroadcastTexts.audience(d.toAudience(), regions, en),
+                    Reply.text(Text.of("broadcasting.preview", audienceText(d, en),
                             count(d)), Keyboard.inline()
                             .row(button("broadcasting.send_now", ":now"), button("broadcasting.schedule", ":sch"))
                             .row(button("common.edit", ":edit"), button("common.cancel", ":abort"))
@@ -154,10 +205,16 @@ class BroadcastFlow extends Flow<BroadcastFlow.Step, BroadcastDraft> {
 
     @Override
     public Transition<Step, BroadcastDraft> onInput(Step step, BroadcastDraft d, Inbound in, Session s) {
+        if (d.scoped() && (!SCOPED_STEPS.contains(step) || picksAnotherAudience(in, step))) {
+            // a manager's draft: a button of another audience can only be forged or stale
+            return SCOPED_STEPS.contains(step) ? Transition.reask("broadcasting.scope_refused")
+                    : Transition.finish(Reply.text("broadcasting.scope_refused"));
+        }
         return switch (step) {
             case AUDIENCE -> arg(in, "aud").filter(AUDIENCES::contains).map(kind -> switch (kind) {
                 case "ALL" -> Transition.goTo(Step.TEXT, d.audience(kind));
                 case "INTEREST" -> Transition.goTo(Step.INTEREST, d.audience(kind));
+                case "COURSE" -> Transition.goTo(Step.COURSE, d.audience(kind));
                 default -> Transition.<Step, BroadcastDraft>goTo(Step.PROVINCE, d.audience(kind));
             }).orElseGet(() -> Transition.reask("broadcasting.choose_from_buttons"));
             case PROVINCE -> province(d, in, s);
@@ -165,6 +222,8 @@ class BroadcastFlow extends Flow<BroadcastFlow.Step, BroadcastDraft> {
             case INTEREST -> arg(in, "int").filter(code -> interestCodes().contains(code))
                     .map(code -> Transition.goTo(Step.TEXT, d.interest(code)))
                     .orElseGet(() -> Transition.reask("broadcasting.choose_from_buttons"));
+            case OFFICE -> office(d, in, s);
+            case COURSE -> course(d, in, s);
             case TEXT -> text(d, in);
             case PHOTO -> photo(d, in);
             case LINK -> link(d, in);
@@ -178,15 +237,22 @@ class BroadcastFlow extends Flow<BroadcastFlow.Step, BroadcastDraft> {
     private Transition<Step, BroadcastDraft> province(BroadcastDraft d, Inbound in, Session s) {
         Optional<Integer> page = intArg(in, "pp");
         if (page.isPresent()) {
-            return Transition.stay(d.page(page.get(), null), edit(in, Text.of("broadcasting.ask_province"),
-                    provinces(page.get(), Texts.EN.equals(s.locale()))));
+            return Transition.stay(d.page(page.get(), null), edit(in, provinceQuestion(d),
+                    provinces(d, page.get(), Texts.EN.equals(s.locale()))));
+        }
+        if ("MANAGERS".equals(d.audience()) && is(in, ":allprov")) {
+            return Transition.goTo(Step.TEXT, d.province(null));
         }
         Optional<Integer> id = intArg(in, "prov").filter(p -> regions.province(p).isPresent());
         if (id.isEmpty()) {
             return Transition.reask("broadcasting.choose_from_buttons");
         }
         BroadcastDraft next = d.province(id.get());
-        return Transition.goTo("COUNTY".equals(d.audience()) ? Step.COUNTY : Step.TEXT, next);
+        return Transition.goTo(switch (d.audience() == null ? "" : d.audience()) {
+            case "COUNTY" -> Step.COUNTY;
+            case "OFFICE" -> Step.OFFICE;
+            default -> Step.TEXT;
+        }, next);
     }
 
     private Transition<Step, BroadcastDraft> county(BroadcastDraft d, Inbound in, Session s) {
@@ -204,6 +270,35 @@ class BroadcastFlow extends Flow<BroadcastFlow.Step, BroadcastDraft> {
             return Transition.reask("broadcasting.choose_from_buttons");
         }
         return Transition.goTo(Step.TEXT, d.county(id.get()));
+    }
+
+    private Transition<Step, BroadcastDraft> office(BroadcastDraft d, Inbound in, Session s) {
+        List<OfficeView> list = officeChoices(d, s);
+        Optional<Integer> page = intArg(in, "op");
+        if (page.isPresent()) {
+            return Transition.stay(d.page(page.get(), null), edit(in, Text.of("broadcasting.ask_office"),
+                    officeKeyboard(list, page.get())));
+        }
+        Optional<Long> id = longArg(in, "off");
+        if (id.isPresent() && list.stream().anyMatch(o -> o.id() == id.get())) {
+            return Transition.goTo(Step.TEXT, d.office(id.get()));
+        }
+        return Transition.reask(d.scoped() && id.isPresent() ? "broadcasting.scope_refused"
+                : "broadcasting.choose_from_buttons");
+    }
+
+    private Transition<Step, BroadcastDraft> course(BroadcastDraft d, Inbound in, Session s) {
+        List<CourseView> list = courseChoices(s);
+        Optional<Integer> page = intArg(in, "crp");
+        if (page.isPresent()) {
+            return Transition.stay(d.page(page.get(), null), edit(in, Text.of("broadcasting.ask_course"),
+                    courseKeyboard(list, page.get())));
+        }
+        Optional<Long> id = longArg(in, "crs");
+        if (id.isPresent() && list.stream().anyMatch(c -> c.id() == id.get())) {
+            return Transition.goTo(Step.TEXT, d.course(id.get()));
+        }
+        return Transition.reask("broadcasting.choose_from_buttons");
     }
 
     private Transition<Step, BroadcastDraft> text(BroadcastDraft d, Inbound in) {
@@ -272,8 +367,8 @@ class BroadcastFlow extends Flow<BroadcastFlow.Step, BroadcastDraft> {
         if (!is(in, ":now")) {
             return Transition.reask("broadcasting.choose_from_buttons");
         }
-        if (!admins.isAdmin(s.platform(), s.userId())) {
-            return Transition.finish(Reply.text("broadcasting.not_admin"));
+        if (!mayStillSend(d, s)) {
+            return Transition.finish(Reply.text(d.scoped() ? "broadcasting.scope_refused" : "broadcasting.not_admin"));
         }
         CreateResult created = broadcasting.create(newBroadcast(d, s));
         if (created instanceof CreateResult.Rejected r) {
@@ -295,8 +390,8 @@ class BroadcastFlow extends Flow<BroadcastFlow.Step, BroadcastDraft> {
         if (!at.isAfter(clock.instant())) {
             return Transition.reask("broadcasting.schedule_past");
         }
-        if (!admins.isAdmin(s.platform(), s.userId())) {
-            return Transition.finish(Reply.text("broadcasting.not_admin"));
+        if (!mayStillSend(d, s)) {
+            return Transition.finish(Reply.text(d.scoped() ? "broadcasting.scope_refused" : "broadcasting.not_admin"));
         }
         CreateResult created = broadcasting.create(newBroadcast(d, s));
         if (created instanceof CreateResult.Rejected r) {
@@ -306,11 +401,68 @@ class BroadcastFlow extends Flow<BroadcastFlow.Step, BroadcastDraft> {
         if (broadcasting.schedule(id, at) != TransitionResult.CHANGED) {
             return Transition.reask("broadcasting.schedule_past");
         }
+        audit.record(Actor.account(s.platform(), s.userId(), authority.memberId(s.platform(), s.userId()).orElse(null)),
+                BroadcastDispatcher.AUDIT_SCHEDULED, BroadcastDispatcher.AUDIT_SUBJECT, id,
+                BroadcastDispatcher.officeOf(d.toAudience()), null);
         return Transition.finish(Reply.text(Text.of("broadcasting.scheduled",
                 JalaliDates.formatDateTime(at, s.locale()), id), BroadcastTexts.cancelKeyboard(id)));
     }
 
     // ---- helpers ----
+
+    /** Asked again at confirmation: an admin may have been removed or a manager's decree revoked meanwhile. */
+    private boolean mayStillSend(BroadcastDraft d, Session s) {
+        Audience a = d.toAudience();
+        if (a == null || !authority.maySend(s.platform(), s.userId(), a)) {
+            return false;
+        }
+        // a manager's office must still be one with members to address
+        return authority.isAdmin(s.platform(), s.userId()) || broadcasting.isValid(a);
+    }
+
+    /** A button of another audience, or an office button anywhere but the office picker (which checks the id). */
+    private static boolean picksAnotherAudience(Inbound in, Step step) {
+        String data = in.callbackData();
+        if (in.kind() != Inbound.Kind.CALLBACK || data == null || !data.startsWith(ID + ":")) {
+            return false;
+        }
+        String rest = data.substring(ID.length() + 1);
+        int colon = rest.indexOf(':');
+        String tag = colon < 0 ? rest : rest.substring(0, colon);
+        return AUDIENCE_TAGS.contains(tag) || (step != Step.OFFICE && (tag.equals("off") || tag.equals("op")));
+    }
+
+    /** The offices whose members a manager may address: active province and county offices among theirs. */
+    private List<OfficeView> addressable(List<Long> officeIds) {
+        return officeIds.stream().map(offices::find).flatMap(Optional::stream)
+                .filter(o -> broadcasting.isValid(new Audience.OfficeMembers(o.id()))).toList();
+    }
+
+    /** A manager's own offices; for an admin the province's active province and county offices. */
+    private List<OfficeView> officeChoices(BroadcastDraft d, Session s) {
+        if (d.scoped()) {
+            return addressable(authority.managedOffices(s.platform(), s.userId()));
+        }
+        if (d.provinceId() == null) {
+            return List.of();
+        }
+        return offices.ofProvince(d.provinceId()).stream()
+                .filter(o -> o.isActive() && o.level() != OfficeLevel.LOCAL).toList();
+    }
+
+    /** Courses still running (not cancelled, results not confirmed), as an admin sees them. */
+    private List<CourseView> courseChoices(Session s) {
+        return training.coursesRunBy(List.of(), null, s.platform(), s.userId(), true);
+    }
+
+    private Text audienceText(BroadcastDraft d, boolean en) {
+        return BroadcastTexts.audience(d.toAudience(), regions, offices, training, en);
+    }
+
+    private static Text provinceQuestion(BroadcastDraft d) {
+        return Text.of("MANAGERS".equals(d.audience()) ? "broadcasting.ask_managers_province"
+                : "broadcasting.ask_province");
+    }
 
     private static NewBroadcast newBroadcast(BroadcastDraft d, Session s) {
         return new NewBroadcast(s.platform(), s.userId(), d.toAudience(), d.text(), d.photo(), d.linkLabel(),
@@ -362,6 +514,10 @@ class BroadcastFlow extends Flow<BroadcastFlow.Step, BroadcastDraft> {
         return arg(in, tag).filter(v -> v.matches("[0-9]{1,6}")).map(Integer::parseInt);
     }
 
+    private static Optional<Long> longArg(Inbound in, String tag) {
+        return arg(in, tag).filter(v -> v.matches("[0-9]{1,18}")).map(Long::parseLong);
+    }
+
     private static Reply edit(Inbound in, Text text, Keyboard keyboard) {
         return in.messageId() == null ? Reply.text(text, keyboard) : new Reply.Edit(null, in.messageId(), text, keyboard);
     }
@@ -382,20 +538,34 @@ class BroadcastFlow extends Flow<BroadcastFlow.Step, BroadcastDraft> {
         return b.build();
     }
 
-    private Keyboard provinces(int page, boolean en) {
+    /** The province picker; for managers it starts with "all provinces". */
+    private Keyboard provinces(BroadcastDraft d, int page, boolean en) {
+        List<Button> first = "MANAGERS".equals(d.audience())
+                ? List.of(button("broadcasting.all_provinces", ":allprov")) : List.of();
         return paged("prov", "pp", regions.provinces(), page,
-                p -> Text.of("common.raw", en ? p.nameEn() : p.nameFa()), Province::id);
+                p -> Text.of("common.raw", en ? p.nameEn() : p.nameFa()), Province::id, first);
     }
 
     private static Keyboard counties(List<County> all, int page) {
-        return paged("cty", "cp", all, page, c -> Text.of("common.raw", c.nameFa()), County::id);
+        return paged("cty", "cp", all, page, c -> Text.of("common.raw", c.nameFa()), County::id, List.of());
+    }
+
+    private static Keyboard officeKeyboard(List<OfficeView> all, int page) {
+        return paged("off", "op", all, page, o -> Text.of("common.raw", o.name()), OfficeView::id, List.of());
+    }
+
+    private static Keyboard courseKeyboard(List<CourseView> all, int page) {
+        return paged("crs", "crp", all, page, c -> Text.of("common.raw", c.title()), CourseView::id, List.of());
     }
 
     private static <T> Keyboard paged(String pick, String turn, List<T> all, int page, Function<T, Text> label,
-                                      Function<T, Integer> id) {
+                                      Function<T, ? extends Number> id, List<Button> first) {
         int pages = Math.max(1, (all.size() + PAGE_SIZE - 1) / PAGE_SIZE);
         int p = Math.max(0, Math.min(page, pages - 1));
         Keyboard.Builder b = Keyboard.inline();
+        if (!first.isEmpty()) {
+            b.row(first);
+        }
         List<Button> row = new ArrayList<>();
         for (T item : all.subList(p * PAGE_SIZE, Math.min(all.size(), (p + 1) * PAGE_SIZE))) {
             row.add(Button.callback(label.apply(item), ID + ":" + pick + ":" + id.apply(item)));

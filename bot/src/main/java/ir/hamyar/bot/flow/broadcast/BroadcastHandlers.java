@@ -1,6 +1,5 @@
 package ir.hamyar.bot.flow.broadcast;
 
-import ir.hamyar.bot.admin.Admins;
 import ir.hamyar.bot.runtime.Button;
 import ir.hamyar.bot.runtime.CallbackHandler;
 import ir.hamyar.bot.runtime.CommandHandler;
@@ -10,6 +9,7 @@ import ir.hamyar.bot.runtime.MenuEntry;
 import ir.hamyar.bot.runtime.Reply;
 import ir.hamyar.bot.runtime.Session;
 import ir.hamyar.bot.runtime.Text;
+import ir.hamyar.domain.audit.Actor;
 import ir.hamyar.domain.broadcasting.BroadcastView;
 import ir.hamyar.domain.broadcasting.Broadcasting;
 import ir.hamyar.domain.broadcasting.DeliveryPreferences;
@@ -39,9 +39,13 @@ class BroadcastHandlers {
         return new MenuEntry("broadcasting.menu.settings", 91, "settings");
     }
 
-    /** {@code bcx:cancel:<id>} on a progress card or a scheduling confirmation; any admin may press it. */
+    /**
+     * {@code bcx:cancel:<id>} on a progress card or a scheduling confirmation; any admin may press it, and the
+     * author (a manager) for their own broadcast.
+     */
     @Bean
-    CallbackHandler broadcastCancel(Admins admins, Broadcasting broadcasting, BroadcastDispatcher dispatcher) {
+    CallbackHandler broadcastCancel(BroadcastAuthority authority, Broadcasting broadcasting,
+                                    BroadcastDispatcher dispatcher) {
         return new CallbackHandler() {
             @Override
             public String prefix() {
@@ -52,16 +56,21 @@ class BroadcastHandlers {
             public List<Reply> handle(Inbound callback, Session session) {
                 String data = callback.callbackData();
                 String prefix = BroadcastTexts.CANCEL_PREFIX + ":cancel:";
-                if (!admins.isAdmin(session.platform(), session.userId()) || data == null
-                        || !data.startsWith(prefix) || !data.substring(prefix.length()).matches("[0-9]{1,18}")) {
+                if (data == null || !data.startsWith(prefix) || !data.substring(prefix.length()).matches("[0-9]{1,18}")) {
                     return List.of(new Reply.AnswerCallback(null, callback.callbackId(), Text.of("runtime.callback_stale")));
                 }
-                Optional<BroadcastView> b = broadcasting.lock(Long.parseLong(data.substring(prefix.length())));
+                Optional<BroadcastView> b = broadcasting.find(Long.parseLong(data.substring(prefix.length())));
+                boolean admin = authority.isAdmin(session.platform(), session.userId());
+                if (b.isEmpty() || !(admin || isAuthor(b.get(), session))) {
+                    return List.of(new Reply.AnswerCallback(null, callback.callbackId(), Text.of("runtime.callback_stale")));
+                }
+                b = broadcasting.lock(b.get().id());
                 if (b.isEmpty() || !b.get().status().open()) {
                     return List.of(new Reply.AnswerCallback(null, callback.callbackId(),
                             Text.of("broadcasting.cancel_too_late")));
                 }
-                dispatcher.cancel(b.get());
+                dispatcher.cancel(b.get(), Actor.account(session.platform(), session.userId(),
+                        authority.memberId(session.platform(), session.userId()).orElse(null)), null);
                 return List.of(new Reply.AnswerCallback(null, callback.callbackId(), Text.of("broadcasting.cancelled")));
             }
         };
@@ -113,6 +122,10 @@ class BroadcastHandlers {
                                 : new Reply.Edit(null, callback.messageId(), text, keyboard(p.get())));
             }
         };
+    }
+
+    private static boolean isAuthor(BroadcastView b, Session session) {
+        return b.authorPlatform() == session.platform() && b.authorUserId() == session.userId();
     }
 
     static Optional<PreferenceSetting> setting(String data) {

@@ -1,5 +1,7 @@
 package ir.hamyar.bot.flow.broadcast;
 
+import ir.hamyar.domain.audit.Actor;
+import ir.hamyar.domain.broadcasting.Audience;
 import ir.hamyar.domain.broadcasting.BroadcastView;
 import ir.hamyar.domain.broadcasting.Broadcasting;
 import org.slf4j.Logger;
@@ -27,14 +29,17 @@ public class BroadcastJobs {
 
     private final Broadcasting broadcasting;
     private final BroadcastDispatcher dispatcher;
+    private final BroadcastAuthority authority;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Duration progressEvery;
 
-    BroadcastJobs(Broadcasting broadcasting, BroadcastDispatcher dispatcher, PlatformTransactionManager transactions,
-                  Clock clock, @Value("${hamyar.broadcasting.progress-every:5s}") Duration progressEvery) {
+    BroadcastJobs(Broadcasting broadcasting, BroadcastDispatcher dispatcher, BroadcastAuthority authority,
+                  PlatformTransactionManager transactions, Clock clock,
+                  @Value("${hamyar.broadcasting.progress-every:5s}") Duration progressEvery) {
         this.broadcasting = broadcasting;
         this.dispatcher = dispatcher;
+        this.authority = authority;
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
         this.progressEvery = progressEvery;
@@ -45,6 +50,14 @@ public class BroadcastJobs {
         Integer started = tx.execute(s -> {
             List<BroadcastView> due = broadcasting.lockDue(clock.instant(), BATCH);
             for (BroadcastView b : due) {
+                // A manager's decree may have been revoked since they scheduled their office's broadcast: then it is
+                // not theirs to send any more. Other audiences are written by the admins' flow only.
+                if (b.audience() instanceof Audience.OfficeMembers
+                        && !authority.maySend(b.authorPlatform(), b.authorUserId(), b.audience())) {
+                    log.info("scheduled broadcast {} stopped: its author no longer manages the office", b.id());
+                    dispatcher.cancel(b, Actor.system(), "author no longer manages the office");
+                    continue;
+                }
                 broadcasting.start(b.id());
                 dispatcher.expand(b.id());
             }

@@ -8,10 +8,14 @@ import ir.hamyar.domain.broadcasting.Audience;
 import ir.hamyar.domain.broadcasting.BroadcastCounts;
 import ir.hamyar.domain.broadcasting.BroadcastStatus;
 import ir.hamyar.domain.broadcasting.BroadcastView;
+import ir.hamyar.domain.offices.OfficeView;
+import ir.hamyar.domain.offices.Offices;
 import ir.hamyar.domain.regions.County;
 import ir.hamyar.domain.regions.Province;
 import ir.hamyar.domain.regions.Regions;
 import ir.hamyar.domain.shared.Platform;
+import ir.hamyar.domain.training.CourseView;
+import ir.hamyar.domain.training.Training;
 import ir.hamyar.messages.Texts;
 
 import java.time.Duration;
@@ -49,7 +53,22 @@ final class BroadcastTexts {
         return memberView(b.body(), b.photoFileId(), b.photoPlatform(), b.linkLabel(), b.linkUrl(), target);
     }
 
-    static Text audience(Audience audience, Regions regions, boolean english) {
+    static Text audience(Audience audience, Regions regions, Offices offices, Training training, boolean english) {
+        if (audience instanceof Audience.OfficeMembers o) {
+            return Text.of("broadcasting.audience.OFFICE",
+                    Text.of("common.raw", offices.find(o.officeId()).map(OfficeView::name).orElse("")));
+        }
+        if (audience instanceof Audience.Managers g) {
+            if (g.provinceIdOrNull() == null) {
+                return Text.of("broadcasting.audience.MANAGERS");
+            }
+            return Text.of("broadcasting.audience.MANAGERS_IN", regions.province(g.provinceIdOrNull())
+                    .map(english ? Province::nameEn : Province::nameFa).orElse(""));
+        }
+        if (audience instanceof Audience.CourseEnrolees c) {
+            return Text.of("broadcasting.audience.COURSE",
+                    Text.of("common.raw", training.course(c.courseId()).map(CourseView::title).orElse("")));
+        }
         if (audience instanceof Audience.InProvince p) {
             String name = regions.province(p.provinceId()).map(x -> english ? x.nameEn() : x.nameFa()).orElse("");
             return Text.of("broadcasting.audience.PROVINCE", name);

@@ -36,6 +36,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * elsewhere) with {@code FOR UPDATE SKIP LOCKED}, so several instances share the table without sending a
  * row twice. After a crash only the rows that were in flight may go out twice.
  *
+ * <p>A claimed row may wait in this instance's queue longer than its lease (a broadcast leases up to twice
+ * {@code max-in-flight} rows at once, and a slow messenger drains them slowly). So the poller renews the leases
+ * of the rows still held every quarter lease, and a row is sent only while it is still held: a row whose lease
+ * was lost anyway (the instance stalled) is dropped from memory and left to whoever took it, and a row claimed
+ * again while still queued here is not queued twice. Without that, rows queued past their lease were
+ * recovered, claimed a second time and sent twice.
+ *
  * <p>Starts after the web server and before the default phase (the receivers), stops in the reverse order:
  * stop claiming, let calls in flight finish, hand back the leases of rows not yet sent.
  */
@@ -98,6 +105,8 @@ public class OutboxSender implements SmartLifecycle {
             poller = Executors.newSingleThreadScheduledExecutor(threads("outbox-poller-"));
             running = true;
             poller.scheduleWithFixedDelay(this::poll, 0, properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+            long renewEvery = Math.max(1, properties.lease().toMillis() / 4);
+            poller.scheduleWithFixedDelay(this::renewLeases, renewEvery, renewEvery, TimeUnit.MILLISECONDS);
             log.info("outbox sender {} started with {} threads", owner, properties.senderThreads());
         }
     }
@@ -206,6 +215,30 @@ public class OutboxSender implements SmartLifecycle {
         }
     }
 
+    /** Keeps the leases of held rows from running out while they wait; forgets the rows no longer ours. */
+    private void renewLeases() {
+        if (!running || held.isEmpty()) {
+            return;
+        }
+        Map<Long, ClaimedRow> snapshot = Map.copyOf(held);
+        try {
+            Set<Long> lost = store.renew(snapshot.keySet(), owner, properties.lease());
+            int dropped = 0;
+            for (Long id : lost) {
+                // a row finished meanwhile is gone already; only a row still queued here is dropped
+                if (held.remove(id, snapshot.get(id))) {
+                    dropped++;
+                }
+            }
+            if (dropped > 0) {
+                log.debug("outbox sender {}: {} held rows are no longer leased here", owner, dropped);
+            }
+        } catch (RuntimeException e) {
+            // Nothing lost: the leases run out and the rows are sent by whoever claims them next.
+            log.warn("outbox sender {}: renewing leases failed: {}", owner, e.getClass().getName());
+        }
+    }
+
     private void refreshGauge() {
         long now = System.nanoTime();
         if (now - nextGaugeRefresh >= 0) {
@@ -216,8 +249,10 @@ public class OutboxSender implements SmartLifecycle {
     }
 
     private void dispatch(ClaimedRow row) {
-        held.put(row.id(), row);
-        submit(row, 0);
+        // Claimed again after its lease ran out while it was still queued here: that queued copy sends it.
+        if (held.putIfAbsent(row.id(), row) == null) {
+            submit(row, 0);
+        }
     }
 
     private void submit(ClaimedRow row, long delayNanos) {
@@ -233,7 +268,8 @@ public class OutboxSender implements SmartLifecycle {
     }
 
     private void process(ClaimedRow row) {
-        if (!running) {
+        // A row dropped from memory (its lease was lost) must not be sent from here.
+        if (!running || held.get(row.id()) != row) {
             return;
         }
         try {

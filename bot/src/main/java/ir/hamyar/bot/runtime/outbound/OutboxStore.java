@@ -19,8 +19,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -170,6 +172,36 @@ class OutboxStore {
                         + "last_error = COALESCE(?, last_error), claimed_by = NULL, claimed_until = NULL "
                         + "WHERE id = ? AND claimed_by = ?",
                 notBefore, countAttempt ? 1 : 0, shorten(error), row.id(), owner);
+    }
+
+    /**
+     * Extends to {@code now + lease} the leases this owner still holds among {@code ids}, and returns the ids
+     * it no longer holds (finished or handed back meanwhile, or run out and taken by the poller of some
+     * instance). The rows are locked between the read and the update, so a row reported as held cannot be
+     * taken over in between; a row another transaction is changing right now counts as no longer held.
+     */
+    Set<Long> renew(Collection<Long> ids, String owner, Duration lease) {
+        Set<Long> lost = new HashSet<>(ids);
+        List<Long> all = List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += MAX_IDS_PER_QUERY) {
+            List<Long> chunk = all.subList(from, Math.min(all.size(), from + MAX_IDS_PER_QUERY));
+            String in = chunk.stream().map(id -> "?").collect(Collectors.joining(", ", "(", ")"));
+            List<Object> args = new ArrayList<>();
+            args.add(owner);
+            args.addAll(chunk);
+            List<Long> held = tx.execute(s -> {
+                List<Long> mine = jdbc.queryForList("SELECT id FROM outbound_message WHERE status = 'CLAIMED' "
+                        + "AND claimed_by = ? AND id IN " + in + " FOR UPDATE SKIP LOCKED", Long.class, args.toArray());
+                if (!mine.isEmpty()) {
+                    OffsetDateTime until = now().plus(lease);
+                    jdbc.batchUpdate("UPDATE outbound_message SET claimed_until = ? WHERE id = ?",
+                            mine.stream().map(id -> new Object[] {until, id}).toList());
+                }
+                return mine;
+            });
+            lost.removeAll(held);
+        }
+        return lost;
     }
 
     /** Hands back every row this owner still holds (clean shutdown). */

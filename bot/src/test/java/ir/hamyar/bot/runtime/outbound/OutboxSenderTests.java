@@ -167,4 +167,76 @@ class OutboxSenderTests {
             mayAnswer.countDown();
         }
     }
+
+    @Test
+    void rowsQueuedLongerThanTheirLeaseAreSentOnceEach() {
+        TestPostgres.Database db = TestPostgres.newDatabase("outbox_renew");
+        // One thread, 100 ms a call, 30 rows leased at once: the last ones wait about three leases in memory.
+        RecordingMessengerClient client = new RecordingMessengerClient(Platform.TELEGRAM).answering(m -> {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        });
+        try (OutboundStack stack = stack(db, properties("renewing", "sender-threads", "1", "lease", "1s",
+                "max-in-memory-wait", "500ms", "max-in-flight", "30"), client)) {
+            stack.sender.start();
+            List<OutboundMessage> rows = new ArrayList<>();
+            for (long chat = 1; chat <= 30; chat++) {
+                rows.add(text(chat, "once " + chat));
+            }
+            stack.enqueue(rows);
+
+            await("all sent", () -> stack.count("status = 'SENT'") == 30);
+            // the single sender thread runs its queue in order: once this is sent, every queued copy had its turn
+            long marker = stack.enqueue(List.of(text(31, "marker"))).get(0);
+            await("marker sent", () -> "SENT".equals(stack.status(marker)));
+
+            assertThat(client.calls()).hasSize(31);
+            assertThat(client.calls().stream().map(c -> c.message().text()).distinct()).hasSize(31);
+        }
+    }
+
+    @Test
+    void aQueuedRowWhoseLeaseWasTakenOverIsNotSentHere() throws Exception {
+        TestPostgres.Database db = TestPostgres.newDatabase("outbox_lost");
+        CountDownLatch callStarted = new CountDownLatch(1);
+        CountDownLatch mayAnswer = new CountDownLatch(1);
+        RecordingMessengerClient client = new RecordingMessengerClient(Platform.TELEGRAM).answering(m -> {
+            if ("first".equals(m.text())) {
+                callStarted.countDown();
+                try {
+                    mayAnswer.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return null;
+        });
+        try (OutboundStack stack = stack(db, properties("stalled", "sender-threads", "1", "lease", "400ms",
+                "max-in-memory-wait", "200ms"), client)) {
+            stack.sender.start();
+            stack.enqueue(List.of(text(1, "first"), text(2, "second"), text(3, "third")));
+            assertThat(callStarted.await(30, TimeUnit.SECONDS)).isTrue();
+            await("all three leased here", () -> stack.count("status = 'CLAIMED' AND claimed_by = 'stalled'") == 3);
+
+            // what another instance does once a stalled instance's leases ran out
+            stack.jdbc.update("UPDATE outbound_message SET claimed_by = 'other', claimed_until = ? "
+                    + "WHERE chat_id IN (2, 3)", java.time.OffsetDateTime.now().plusHours(1));
+            await("the taken rows forgotten here", () -> stack.sender.inFlight() == 1);
+            mayAnswer.countDown();
+            // the single sender thread runs its queue in order: once this is sent, the forgotten rows had their turn
+            long marker = stack.enqueue(List.of(text(4, "fourth"))).get(0);
+            await("marker sent", () -> "SENT".equals(stack.status(marker)));
+
+            assertThat(client.textsTo(1)).containsExactly("first");
+            assertThat(client.textsTo(2)).isEmpty();
+            assertThat(client.textsTo(3)).isEmpty();
+            assertThat(stack.count("status = 'CLAIMED' AND claimed_by = 'other'")).isEqualTo(2);
+        } finally {
+            mayAnswer.countDown();
+        }
+    }
 }
