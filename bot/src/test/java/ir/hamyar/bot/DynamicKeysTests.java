@@ -67,6 +67,10 @@ class DynamicKeysTests {
                 missing.add("reporting.category." + category);
             }
         }
+        check(missing, "admin.role.", ir.hamyar.domain.access.Role.values());
+        check(missing, "admin.suspend.result.", ir.hamyar.domain.membership.StatusChangeResult.values());
+        check(missing, "admin.reinstate.result.", ir.hamyar.domain.membership.StatusChangeResult.values());
+        // admin.audit.action.<code>: AuditLabelsTests (the codes offered as filters are package-private there).
         check(missing, "training.level.", ir.hamyar.domain.training.CourseLevel.values());
         check(missing, "training.mode.", ir.hamyar.domain.training.CourseMode.values());
         check(missing, "training.audience.", ir.hamyar.domain.training.Audience.values());

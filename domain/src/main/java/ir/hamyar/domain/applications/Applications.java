@@ -365,12 +365,14 @@ public class Applications {
     }
 
     private boolean authorised(Reviewer reviewer, ApplicationView app) {
-        if (reviewer.admin()) {
+        Long memberId = reviewer.actor().memberId();
+        if (memberId != null && memberId == app.founderId()) {
+            return false;
+        }
+        if (reviewer.network()) {
             return true;
         }
-        Long memberId = reviewer.actor().memberId();
-        return memberId != null && memberId != app.founderId()
-                && appointments.provinceManagers(app.provinceId()).contains(memberId);
+        return memberId != null && appointments.provinceManagers(app.provinceId()).contains(memberId);
     }
 
     private Result close(ApplicationView app, ApplicationStatus status, String reason, Actor actor, String action) {

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -81,8 +82,17 @@ public class AuditTrail {
         condition(sql, args, "action = ?", f.action());
         condition(sql, args, "at >= ?", utc(f.from()));
         condition(sql, args, "at < ?", utc(f.to()));
+        if (f.officeIds() != null) {
+            if (f.officeIds().isEmpty()) {
+                return List.of();
+            }
+            sql.append(" AND office_id IN (").append(String.join(", ", Collections.nCopies(f.officeIds().size(), "?")))
+                    .append(")");
+            args.addAll(f.officeIds());
+        }
         int limit = f.limit() == null ? 50 : Math.max(1, Math.min(500, f.limit()));
-        sql.append(" ORDER BY id DESC LIMIT ").append(limit);
+        int offset = f.offset() == null ? 0 : Math.max(0, f.offset());
+        sql.append(" ORDER BY id DESC LIMIT ").append(limit).append(" OFFSET ").append(offset);
         return jdbc.sql(sql.toString()).params(args).query(ENTRY).list();
     }
 

@@ -47,6 +47,10 @@ class MemberAccount {
         return memberId;
     }
 
+    long userId() {
+        return userId;
+    }
+
     Platform platform() {
         return platform;
     }

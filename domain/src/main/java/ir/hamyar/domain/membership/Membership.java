@@ -1,5 +1,7 @@
 package ir.hamyar.domain.membership;
 
+import ir.hamyar.domain.audit.Actor;
+import ir.hamyar.domain.audit.AuditTrail;
 import ir.hamyar.domain.membership.RegistrationResult.Reason;
 import ir.hamyar.domain.membership.RegistrationResult.Registered;
 import ir.hamyar.domain.membership.RegistrationResult.Rejected;
@@ -30,15 +32,22 @@ public class Membership {
     private static final Logger log = LoggerFactory.getLogger(Membership.class);
     private static final int REFERRAL_CODE_ATTEMPTS = 5;
 
+    /** Audit codes of status decisions; the subject is the member ({@link #AUDIT_SUBJECT}). */
+    public static final String SUSPENDED_AUDIT = "MEMBER_SUSPENDED";
+    public static final String REINSTATED_AUDIT = "MEMBER_REINSTATED";
+    public static final String AUDIT_SUBJECT = "MEMBER";
+
     private final Members members;
     private final MemberAccounts accounts;
     private final WorkingGroups workingGroups;
     private final MemberRules rules;
     private final MemberInserts inserts;
     private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
 
     Membership(Members members, MemberAccounts accounts, WorkingGroups workingGroups, MemberRules rules,
-               MemberInserts inserts, ApplicationEventPublisher events) {
+               MemberInserts inserts, ApplicationEventPublisher events, AuditTrail audit) {
+        this.audit = audit;
         this.members = members;
         this.accounts = accounts;
         this.workingGroups = workingGroups;
@@ -197,6 +206,15 @@ public class Membership {
                         .map(a -> new Recipient(a.platform(), a.chatId(), m.locale())));
     }
 
+    /** The account the member last used (where account-bound roles are granted); empty when there is none. */
+    @Transactional(readOnly = true)
+    public Optional<AccountId> lastUsedAccount(long memberId) {
+        return members.findById(memberId)
+                .filter(m -> m.status() != MemberStatus.ERASED)
+                .flatMap(m -> accounts.findFirstByMemberIdOrderByLastSeenAtDescIdDesc(memberId)
+                        .map(a -> new AccountId(a.platform(), a.userId())));
+    }
+
     // ---- referrals ----
 
     @Transactional(readOnly = true)
@@ -317,8 +335,16 @@ public class Membership {
 
     // ---- status ----
 
-    /** Suspends an active member; the reason (free text, at most 200 characters kept) is for the member. */
+    /** Suspends an active member on the system's own account (see {@link #suspend(Actor, long, String)}). */
     public StatusChangeResult suspend(long memberId, String reason) {
+        return suspend(Actor.system(), memberId, reason);
+    }
+
+    /**
+     * Suspends an active member; the reason (free text, at most 200 characters kept) is for the member. The
+     * decision is recorded in the audit trail ({@link #SUSPENDED_AUDIT}) in the same transaction.
+     */
+    public StatusChangeResult suspend(Actor by, long memberId, String reason) {
         Optional<Member> found = members.findById(memberId);
         if (found.isEmpty()) {
             return StatusChangeResult.NO_SUCH_MEMBER;
@@ -330,12 +356,18 @@ public class Membership {
         if (!member.suspend(MemberRules.reason(reason))) {
             return StatusChangeResult.NOT_ALLOWED;
         }
+        audit.record(by, SUSPENDED_AUDIT, AUDIT_SUBJECT, memberId, null, MemberRules.reason(reason));
         events.publishEvent(new MemberSuspended(memberId));
         log.info("member {} suspended", memberId);
         return StatusChangeResult.CHANGED;
     }
 
     public StatusChangeResult reinstate(long memberId) {
+        return reinstate(Actor.system(), memberId, null);
+    }
+
+    /** Makes a suspended member active again, recorded in the audit trail ({@link #REINSTATED_AUDIT}). */
+    public StatusChangeResult reinstate(Actor by, long memberId, String reason) {
         Optional<Member> found = members.findById(memberId);
         if (found.isEmpty()) {
             return StatusChangeResult.NO_SUCH_MEMBER;
@@ -347,6 +379,7 @@ public class Membership {
         if (!member.reinstate()) {
             return StatusChangeResult.NOT_ALLOWED;
         }
+        audit.record(by, REINSTATED_AUDIT, AUDIT_SUBJECT, memberId, null, MemberRules.reason(reason));
         events.publishEvent(new MemberReinstated(memberId));
         log.info("member {} reinstated", memberId);
         return StatusChangeResult.CHANGED;

@@ -1,6 +1,8 @@
 package ir.hamyar.domain.reporting;
 
+import ir.hamyar.domain.audit.AuditTrail;
 import ir.hamyar.domain.membership.MemberView;
+import ir.hamyar.domain.membership.MemberStatus;
 import ir.hamyar.domain.membership.Membership;
 import ir.hamyar.domain.reporting.ActionResult.Done;
 import ir.hamyar.domain.reporting.ActionResult.Refused;
@@ -37,6 +39,10 @@ public class ProblemReporting {
     static final int MIN_DESCRIPTION = 5;
     static final int MAX_DESCRIPTION = 2000;
     public static final int MAX_PHOTOS = 5;
+    /** Audit codes of managers' decisions: {@code REPORT_} + the new status, or {@link #FORWARDED_AUDIT}. */
+    public static final String AUDIT_PREFIX = "REPORT_";
+    public static final String FORWARDED_AUDIT = "REPORT_FORWARDED";
+    public static final String AUDIT_SUBJECT = "REPORT";
     static final int MAX_ADDRESS = 300;
     static final int MAX_NEIGHBOURHOOD = 80;
     static final int MAX_NOTE = 1000;
@@ -54,9 +60,12 @@ public class ProblemReporting {
     private final ReportingProperties settings;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final AuditTrail audit;
 
     ProblemReporting(ProblemReports reports, ReportStore store, OfficeDirectory offices, Membership membership,
-                     ReportingProperties settings, ApplicationEventPublisher events, ObjectProvider<Clock> clock) {
+                     ReportingProperties settings, ApplicationEventPublisher events, ObjectProvider<Clock> clock,
+                     AuditTrail audit) {
+        this.audit = audit;
         this.reports = reports;
         this.store = store;
         this.offices = offices;
@@ -147,6 +156,9 @@ public class ProblemReporting {
         Optional<MemberView> member = membership.find(cmd.reporterId());
         if (member.isEmpty()) {
             return new SubmitResult.Rejected(Reason.NOT_A_MEMBER);
+        }
+        if (member.get().status() == MemberStatus.SUSPENDED) {
+            return new SubmitResult.Rejected(Reason.MEMBER_SUSPENDED);
         }
         if (!member.get().isActive()) {
             return new SubmitResult.Rejected(Reason.MEMBER_NOT_ACTIVE);
@@ -302,6 +314,7 @@ public class ProblemReporting {
         Instant now = clock.instant();
         r.moveTo(next, now);
         store.history(reportId, now, actor.memberId(), action, from, next, r.officeId(), note);
+        audit.record(actor.auditActor(), AUDIT_PREFIX + next.name(), AUDIT_SUBJECT, reportId, r.officeId(), note);
         events.publishEvent(new ReportStatusChanged(reportId, from, next, actor.memberId(), note));
         log.info("report {} {} -> {} by member {}", reportId, from, next, actor.memberId());
         return new Done(view(r));
@@ -334,6 +347,8 @@ public class ProblemReporting {
         ReportStatus fromStatus = r.status();
         String cleanNote = blankToNull(note);
         r.forwardTo(toOfficeId, now);
+        audit.record(actor.auditActor(), FORWARDED_AUDIT, AUDIT_SUBJECT, reportId, from,
+                cleanNote == null ? "-> " + toOfficeId : "-> " + toOfficeId + ": " + cleanNote);
         store.history(reportId, now, actor.memberId(), ReportAction.FORWARDED, fromStatus, ReportStatus.NEW,
                 toOfficeId, cleanNote);
         events.publishEvent(new ReportForwarded(reportId, from, toOfficeId, actor.memberId(), cleanNote));

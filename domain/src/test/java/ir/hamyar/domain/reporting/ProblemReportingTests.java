@@ -126,7 +126,7 @@ class ProblemReportingTests extends DomainScenario {
 
         MemberView suspended = member(firstCounty(freshProvince()));
         membership.suspend(suspended.id(), "test");
-        assertThat(refusal(report(suspended, "other", "معلق"))).isEqualTo(SubmitResult.Reason.MEMBER_NOT_ACTIVE);
+        assertThat(refusal(report(suspended, "other", "معلق"))).isEqualTo(SubmitResult.Reason.MEMBER_SUSPENDED);
     }
 
     @Test

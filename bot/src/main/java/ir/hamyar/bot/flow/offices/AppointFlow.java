@@ -1,5 +1,6 @@
 package ir.hamyar.bot.flow.offices;
 
+import ir.hamyar.bot.admin.Action;
 import ir.hamyar.bot.runtime.Button;
 import ir.hamyar.bot.runtime.Flow;
 import ir.hamyar.bot.runtime.Inbound;
@@ -86,10 +87,10 @@ class AppointFlow extends Flow<AppointFlow.Step, AppointFlow.Draft> {
 
     @Override
     public Transition<Step, Draft> begin(Session session, Inbound trigger) {
-        if (authority.isAdmin(session)) {
+        if (authority.networkWide(session, Action.ISSUE_APPOINTMENT)) {
             return Transition.goTo(Step.MEMBER, new Draft(null, null, null, null, null, null, null, 0));
         }
-        Optional<Integer> province = authority.managedProvince(session);
+        Optional<Integer> province = authority.provinces(session, Action.ISSUE_APPOINTMENT).stream().findFirst();
         if (province.isEmpty()) {
             return Transition.finish(Reply.text("appointments.not_allowed"));
         }

@@ -1,5 +1,6 @@
 package ir.hamyar.bot.flow.offices;
 
+import ir.hamyar.bot.admin.Action;
 import ir.hamyar.bot.runtime.Button;
 import ir.hamyar.bot.runtime.Flow;
 import ir.hamyar.bot.runtime.Inbound;
@@ -69,7 +70,7 @@ class FoundingFlow extends Flow<FoundingFlow.Step, FoundingForm> {
 
     @Override
     public Transition<Step, FoundingForm> begin(Session session, Inbound trigger) {
-        if (authority.activeMember(session).isEmpty()) {
+        if (!authority.may(session, Action.APPLY_FOR_OFFICE)) {
             return Transition.finish(Reply.text("founding.members_only"));
         }
         return Transition.goTo(Step.LEVEL, FoundingForm.empty(), Reply.text("founding.intro"));

@@ -1,5 +1,6 @@
 package ir.hamyar.bot.flow.offices;
 
+import ir.hamyar.bot.admin.Action;
 import ir.hamyar.bot.runtime.CallbackHandler;
 import ir.hamyar.bot.runtime.CommandHandler;
 import ir.hamyar.bot.runtime.Inbound;
@@ -18,6 +19,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -106,8 +108,9 @@ class FoundingHandlers {
                                 Text.of("founding.status." + a.status().name())));
                     }
                 });
-                Integer province = authority.isAdmin(session) ? null : authority.managedProvince(session).orElse(-1);
-                if (province == null || province > 0) {
+                List<Integer> provinces = authority.networkWide(session, Action.REVIEW_APPLICATION)
+                        ? Collections.singletonList(null) : authority.provinces(session, Action.REVIEW_APPLICATION);
+                for (Integer province : provinces) {
                     for (ApplicationView a : applications.open(province)) {
                         if (authority.reviewerOf(session, a.id()).isPresent()) {
                             replies.add(Reply.text(cards.application(a, session.locale()), Cards.reviewButtons(a.id())));

@@ -9,8 +9,6 @@ import ir.hamyar.bot.runtime.Keyboard;
 import ir.hamyar.bot.runtime.Reply;
 import ir.hamyar.bot.runtime.Session;
 import ir.hamyar.bot.runtime.Text;
-import ir.hamyar.domain.appointments.Appointments;
-import ir.hamyar.domain.membership.MemberView;
 import ir.hamyar.domain.offices.LinkCode;
 import ir.hamyar.domain.offices.LinkResult;
 import ir.hamyar.domain.offices.OfficeView;
@@ -36,7 +34,7 @@ class GroupLinking {
     static final String PREFIX = "lc";
 
     @Bean
-    CommandHandler linkCodeCommand(Authority authority, Appointments appointments, Offices offices, Regions regions,
+    CommandHandler linkCodeCommand(Authority authority, Offices offices, Regions regions,
                                    Clock clock) {
         return new CommandHandler() {
             @Override
@@ -46,9 +44,7 @@ class GroupLinking {
 
             @Override
             public List<Reply> handle(Inbound command, Session session) {
-                Optional<MemberView> me = authority.activeMember(session);
-                List<OfficeView> mine = me.map(m -> appointments.officesManagedBy(m.id())).orElse(List.of()).stream()
-                        .map(offices::find).flatMap(Optional::stream).filter(OfficeView::isActive).toList();
+                List<OfficeView> mine = authority.ownOffices(session);
                 if (mine.isEmpty()) {
                     return List.of(Reply.text("offices.linkcode_not_manager"));
                 }

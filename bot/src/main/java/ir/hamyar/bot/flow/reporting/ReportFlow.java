@@ -8,6 +8,7 @@ import ir.hamyar.bot.runtime.Reply;
 import ir.hamyar.bot.runtime.Session;
 import ir.hamyar.bot.runtime.Text;
 import ir.hamyar.bot.runtime.Transition;
+import ir.hamyar.domain.membership.MemberStatus;
 import ir.hamyar.domain.membership.MemberView;
 import ir.hamyar.domain.membership.Membership;
 import ir.hamyar.domain.reporting.NewReport;
@@ -71,6 +72,9 @@ class ReportFlow extends Flow<ReportFlow.Step, ReportDraft> {
         Optional<MemberView> member = membership.findByAccount(session.platform(), session.userId());
         if (member.isEmpty()) {
             return Transition.finish(Reply.text("reporting.not_member"));
+        }
+        if (member.get().status() == MemberStatus.SUSPENDED) {
+            return Transition.finish(Reply.text("reporting.rejected.MEMBER_SUSPENDED"));
         }
         if (!member.get().isActive()) {
             return Transition.finish(Reply.text("reporting.rejected.MEMBER_NOT_ACTIVE"));

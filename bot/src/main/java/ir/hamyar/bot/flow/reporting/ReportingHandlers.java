@@ -10,7 +10,6 @@ import ir.hamyar.bot.runtime.MenuEntry;
 import ir.hamyar.bot.runtime.Reply;
 import ir.hamyar.bot.runtime.Session;
 import ir.hamyar.bot.runtime.Text;
-import ir.hamyar.domain.appointments.Appointments;
 import ir.hamyar.domain.membership.MemberView;
 import ir.hamyar.domain.reporting.ActionResult;
 import ir.hamyar.domain.reporting.ProblemReporting;
@@ -97,12 +96,9 @@ class ReportingHandlers {
 
     /** {@code /reports}: the open reports of each office the member manages (admins: also the admins' queue). */
     @Bean
-    CommandHandler reportsCommand(ProblemReporting reporting, ReportActors actors, ReportTexts texts,
-                                  Appointments appointments) {
+    CommandHandler reportsCommand(ProblemReporting reporting, ReportActors actors, ReportTexts texts) {
         return command("reports", (in, s) -> {
-            Optional<MemberView> m = actors.member(s);
-            List<Long> managed = m.filter(MemberView::isActive)
-                    .map(v -> appointments.officesManagedBy(v.id())).orElse(List.of());
+            List<Long> managed = actors.ownOffices(s);
             List<Reply> replies = new ArrayList<>();
             for (Long office : managed) {
                 replies.add(Reply.text(list(reporting, texts, office, ReportFilter.NONE, s),
@@ -161,8 +157,7 @@ class ReportingHandlers {
     }
 
     @Bean
-    CallbackHandler listFilter(ProblemReporting reporting, ReportActors actors, ReportTexts texts,
-                               Appointments appointments) {
+    CallbackHandler listFilter(ProblemReporting reporting, ReportActors actors, ReportTexts texts) {
         return callback(LIST, (in, s) -> {
             String[] parts = in.callbackData().split(":", -1);
             Optional<ReportActor> actor = actors.of(s);
@@ -177,8 +172,7 @@ class ReportingHandlers {
                 office = null;
             } else {
                 Optional<Long> id = ReportActors.idAfter(parts[1], "");
-                if (id.isEmpty() || actor.get().memberId() == null
-                        || !appointments.isManagerOf(actor.get().memberId(), id.get())) {
+                if (id.isEmpty() || !actors.mayList(s, id.get())) {
                     return refuse(in, "reporting.reports_not_manager");
                 }
                 office = id.get();

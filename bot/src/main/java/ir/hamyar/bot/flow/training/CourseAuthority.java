@@ -1,10 +1,11 @@
 package ir.hamyar.bot.flow.training;
 
-import ir.hamyar.bot.admin.Admins;
+import ir.hamyar.bot.admin.Access;
+import ir.hamyar.bot.admin.Action;
+import ir.hamyar.bot.admin.Caller;
+import ir.hamyar.bot.admin.Scope;
 import ir.hamyar.bot.runtime.Session;
-import ir.hamyar.domain.appointments.Appointments;
 import ir.hamyar.domain.membership.MemberView;
-import ir.hamyar.domain.membership.Membership;
 import ir.hamyar.domain.training.CourseView;
 import org.springframework.stereotype.Component;
 
@@ -12,56 +13,53 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Who may create and run courses, decided from the database on every update: admins (any course) and the
- * managers of an office (its courses, and new ones for it). A manager whose term ended loses them at once.
+ * Who may create and run courses, as {@link Access} decides {@link Action#MANAGE_COURSES} on every update: admins
+ * (any course, national ones too) and the managers of an office (its courses, and new ones for it; a province
+ * office's manager also for the offices of the province). A manager whose term ended loses them at once.
  */
 @Component
 class CourseAuthority {
 
-    private final Admins admins;
-    private final Membership membership;
-    private final Appointments appointments;
+    private final Access access;
 
-    CourseAuthority(Admins admins, Membership membership, Appointments appointments) {
-        this.admins = admins;
-        this.membership = membership;
-        this.appointments = appointments;
+    CourseAuthority(Access access) {
+        this.access = access;
     }
 
+    private Scope scope(Session s) {
+        return access.scope(access.caller(s), Action.MANAGE_COURSES);
+    }
+
+    /** Network-wide: national courses and every office's. */
     boolean isAdmin(Session s) {
-        return admins.isAdmin(s.platform(), s.userId());
+        return scope(s).network();
     }
 
     Optional<MemberView> member(Session s) {
-        return membership.findByAccount(s.platform(), s.userId());
+        return access.caller(s).memberView();
     }
 
     Optional<Long> activeMemberId(Session s) {
-        return member(s).filter(MemberView::isActive).map(MemberView::id);
+        Caller caller = access.caller(s);
+        return caller.memberView().filter(MemberView::isActive).map(MemberView::id);
     }
 
-    /** Offices the speaker manages now (empty for non-members). */
+    /** Offices the speaker manages courses for by appointment (empty for non-members and network-wide callers). */
     List<Long> managedOffices(Session s) {
-        return activeMemberId(s).map(appointments::officesManagedBy).orElse(List.of());
+        return scope(s).offices().stream().map(o -> o.id()).toList();
     }
 
     boolean mayCreate(Session s) {
-        return isAdmin(s) || !managedOffices(s).isEmpty();
+        return !scope(s).isEmpty();
     }
 
     boolean mayCreateFor(Session s, Long officeId) {
-        if (isAdmin(s)) {
-            return true;
-        }
-        return officeId != null && activeMemberId(s).map(m -> appointments.isManagerOf(m, officeId)).orElse(false);
+        Scope scope = scope(s);
+        return scope.network() || officeId != null && scope.covers(officeId);
     }
 
     /** Admins run every course; an office's managers run its courses while their appointment lasts. */
     boolean mayManage(Session s, CourseView c) {
-        if (isAdmin(s)) {
-            return true;
-        }
-        return c.officeId() != null
-                && activeMemberId(s).map(m -> appointments.isManagerOf(m, c.officeId())).orElse(false);
+        return mayCreateFor(s, c.officeId());
     }
 }
