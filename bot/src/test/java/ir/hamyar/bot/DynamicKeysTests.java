@@ -93,6 +93,18 @@ class DynamicKeysTests {
                 }
             }
         }
+        check(missing, "stats.status.", ReportStatus.values());
+        check(missing, "stats.member_status.", ir.hamyar.domain.membership.MemberStatus.values());
+        check(missing, "stats.enrolment_status.", ir.hamyar.domain.training.EnrolmentStatus.values());
+        check(missing, "appointments.role.", ir.hamyar.domain.appointments.AppointmentRole.values());
+        check(missing, "appointments.status.", ir.hamyar.domain.appointments.AppointmentStatus.values());
+        for (String kind : List.of("members", "reports", "enrolments", "appointments")) {
+            for (String prefix : List.of("stats.export.kind.", "stats.export.file.", "stats.csv.")) {
+                if (!Texts.has(prefix + kind)) {
+                    missing.add(prefix + kind);
+                }
+            }
+        }
         new BotCommands().descriptions(Texts.FA); // throws on a missing command description
         assertThat(missing).isEmpty();
     }

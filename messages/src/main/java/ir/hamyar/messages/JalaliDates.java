@@ -39,6 +39,7 @@ public final class JalaliDates {
     private static final String LONG = "EEEE d MMMM y";
     private static final String SHORT = "y/MM/dd";
     private static final String DATE_TIME = "y/MM/dd HH:mm";
+    private static final String DAY_MONTH = "d MMMM";
 
     private static final Pattern DATE = Pattern.compile("(\\d{4})\\s*[/\\-]\\s*(\\d{1,2})\\s*[/\\-]\\s*(\\d{1,2})");
     private static final Pattern DATE_TIME_INPUT = Pattern.compile(DATE.pattern() + "\\s*(?:\\s|T|,)\\s*(\\d{1,2}):(\\d{2})");
@@ -65,6 +66,11 @@ public final class JalaliDates {
 
     public static String formatShort(Instant instant, Locale locale) {
         return format(SHORT, locale, instant);
+    }
+
+    /** Day and month name, for example {@code 8 Farvardin} (Persian digits in Persian): short chart labels. */
+    public static String formatDayMonth(LocalDate date, Locale locale) {
+        return format(DAY_MONTH, locale, date);
     }
 
     /** Date and 24-hour Tehran time, for example {@code 1405/09/10 18:30} (Persian digits in Persian). */

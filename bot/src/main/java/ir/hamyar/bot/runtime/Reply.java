@@ -23,6 +23,10 @@ public sealed interface Reply {
     record SendPhoto(ChatRef chat, String photo, Text caption, Keyboard keyboard) implements Reply {
     }
 
+    /** A generated image (a chart) uploaded as a photo: shown inline in the chat, not as a file. */
+    record SendImage(ChatRef chat, String fileName, byte[] png, Text caption) implements Reply {
+    }
+
     /** A generated file (export, certificate) sent as a document. */
     record SendDocument(ChatRef chat, String fileName, byte[] content, Text caption) implements Reply {
     }

@@ -84,6 +84,11 @@ public class ReplyRenderer {
                     ph.caption() == null ? null : text(ph.caption(), locale, p), html, keyboard(ph.keyboard(), locale),
                     null, null, ph.photo(), null, null);
         }
+        if (reply instanceof Reply.SendImage im) {
+            return new OutboundMessage(OutboundMessage.Op.SEND_PHOTO, p, chat.chatId(),
+                    im.caption() == null ? null : text(im.caption(), locale, p), html, null, null, null, null,
+                    im.fileName(), im.png());
+        }
         if (reply instanceof Reply.SendDocument d) {
             return new OutboundMessage(OutboundMessage.Op.SEND_DOCUMENT, p, chat.chatId(),
                     d.caption() == null ? null : text(d.caption(), locale, p), html, null, null, null, null,
