@@ -76,6 +76,33 @@ public class Membership {
         return workingGroups.active().stream().map(WorkingGroup::toView).toList();
     }
 
+    /** Every working group, retired ones included, in display order (for the admins' list editor). */
+    @Transactional(readOnly = true)
+    public List<WorkingGroupView> allWorkingGroups() {
+        return workingGroups.all().stream().map(WorkingGroup::toView).toList();
+    }
+
+    /** Adds a working group at the end of the list; false for a malformed or existing code. */
+    public boolean addWorkingGroup(String code) {
+        if (code == null || !code.matches("[a-z][a-z0-9_]{1,31}") || workingGroups.findByCode(code).isPresent()) {
+            return false;
+        }
+        return workingGroups.insert(code, workingGroups.maxSortOrder() + 10) == 1;
+    }
+
+    /**
+     * Retires a working group (no longer offered; members who chose it keep it) or brings it back. False for an
+     * unknown code or when it already is so.
+     */
+    public boolean setWorkingGroupActive(String code, boolean active) {
+        Optional<WorkingGroup> group = code == null ? Optional.empty() : workingGroups.findByCode(code);
+        if (group.isEmpty() || group.get().active() == active) {
+            return false;
+        }
+        group.get().setActive(active);
+        return true;
+    }
+
     // ---- registration and accounts ----
 
     /**

@@ -36,7 +36,15 @@ class WorkingGroup {
         return sortOrder;
     }
 
+    boolean active() {
+        return active;
+    }
+
+    void setActive(boolean active) {
+        this.active = active;
+    }
+
     WorkingGroupView toView() {
-        return new WorkingGroupView(id, code);
+        return new WorkingGroupView(id, code, active);
     }
 }

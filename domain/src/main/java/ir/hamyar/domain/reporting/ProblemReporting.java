@@ -92,6 +92,35 @@ public class ProblemReporting {
         return true;
     }
 
+    /** Every category, retired ones included, in display order (for the admins' list editor). */
+    @Transactional(readOnly = true)
+    public List<CategoryView> allCategories() {
+        return store.allCategories();
+    }
+
+    /** Adds a category at the end of the list; false for a malformed or existing code. */
+    public boolean addCategory(String code) {
+        if (code == null || !code.matches("[a-z][a-z0-9_]{1,31}")
+                || store.allCategories().stream().anyMatch(c -> c.code().equals(code))) {
+            return false;
+        }
+        store.upsertCategory(code, store.maxCategoryOrder() + 10, true);
+        return true;
+    }
+
+    /**
+     * Retires a category (no longer offered for new reports; reports filed under it keep it) or brings it back.
+     * False for an unknown code or when it already is so.
+     */
+    public boolean setCategoryActive(String code, boolean active) {
+        Optional<CategoryView> category = store.allCategories().stream().filter(c -> c.code().equals(code)).findFirst();
+        if (category.isEmpty() || category.get().active() == active) {
+            return false;
+        }
+        store.upsertCategory(code, category.get().sortOrder(), active);
+        return true;
+    }
+
     /** The office a report from this area would go to; empty: the admins. */
     @Transactional(readOnly = true)
     public Optional<Long> officeFor(int countyId, String neighbourhood) {

@@ -197,6 +197,16 @@ class ReportStore {
         return n != null && n > 0;
     }
 
+    List<CategoryView> allCategories() {
+        return jdbc.query("SELECT code, sort_order, active FROM report_category ORDER BY sort_order, code",
+                (rs, n) -> new CategoryView(rs.getString("code"), rs.getInt("sort_order"), rs.getBoolean("active")));
+    }
+
+    int maxCategoryOrder() {
+        Integer max = jdbc.queryForObject("SELECT COALESCE(MAX(sort_order), 0) FROM report_category", Integer.class);
+        return max == null ? 0 : max;
+    }
+
     /** Adds a category or changes an existing one's order and activity. */
     void upsertCategory(String code, int sortOrder, boolean active) {
         int updated = jdbc.update("UPDATE report_category SET sort_order = ?, active = ? WHERE code = ?",

@@ -16,6 +16,7 @@ import ir.hamyar.messages.Texts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
@@ -157,11 +158,11 @@ final class MemberFields {
         return b.build();
     }
 
-    static Keyboard interests(String prefix, List<String> codes, List<String> chosen) {
+    static Keyboard interests(String prefix, List<String> codes, List<String> chosen, Function<String, Text> names) {
         Keyboard.Builder b = Keyboard.inline();
         List<Button> row = new ArrayList<>();
         for (String code : codes) {
-            Text label = Texts.has("membership.interest." + code) ? Text.of("membership.interest." + code) : raw(code);
+            Text label = names.apply(code);
             if (chosen.contains(code)) {
                 label = Text.of("membership.chosen", label);
             }

@@ -1,6 +1,7 @@
 package ir.hamyar.bot.flow.membership;
 
 import ir.hamyar.bot.flow.membership.MemberFields.Parsed;
+import ir.hamyar.bot.flow.content.ContentTexts;
 import ir.hamyar.bot.runtime.Button;
 import ir.hamyar.bot.runtime.Flow;
 import ir.hamyar.bot.runtime.Inbound;
@@ -53,9 +54,12 @@ class MemberFormFlow extends Flow<MemberFormFlow.Step, MemberForm> {
     private final Regions regions;
     private final MembershipSettings settings;
     private final Clock clock;
+    private final ContentTexts content;
 
-    MemberFormFlow(Membership membership, Regions regions, MembershipSettings settings, Clock clock) {
+    MemberFormFlow(Membership membership, Regions regions, MembershipSettings settings, Clock clock,
+                   ContentTexts content) {
         super(ID, Step.class, MemberForm.class);
+        this.content = content;
         this.membership = membership;
         this.regions = regions;
         this.settings = settings;
@@ -127,7 +131,7 @@ class MemberFormFlow extends Flow<MemberFormFlow.Step, MemberForm> {
     public List<Reply> prompt(Step step, MemberForm f, Session s) {
         String p = ID;
         return switch (step) {
-            case TERMS -> List.of(Reply.text(Text.of("membership.terms", settings.termsVersion()), Keyboard.inline()
+            case TERMS -> List.of(Reply.text(content.terms(settings.termsVersion()), Keyboard.inline()
                     .row(Button.callback(Text.of("membership.terms_accept"), p + ":terms:yes"),
                             Button.callback(Text.of("membership.terms_decline"), p + ":terms:no")).build()));
             case PHONE -> List.of(Reply.text(Text.of("membership.ask_phone"), Keyboard.reply()
@@ -153,7 +157,7 @@ class MemberFormFlow extends Flow<MemberFormFlow.Step, MemberForm> {
                         ? regions.counties(f.provinceId()) : list, f.page())));
             }
             case INTERESTS -> List.of(Reply.text(Text.of("membership.ask_interests"),
-                    MemberFields.interests(p, interestCodes(), f.interests())));
+                    MemberFields.interests(p, interestCodes(), f.interests(), content::interest)));
             case SUMMARY -> List.of(Reply.text(summary(f, s), summaryKeyboard()));
         };
     }
@@ -167,8 +171,7 @@ class MemberFormFlow extends Flow<MemberFormFlow.Step, MemberForm> {
                 .map(x -> Texts.EN.equals(s.locale()) ? x.nameEn() : x.nameFa()).orElse("");
         String county = f.countyId() == null ? "" : regions.county(f.countyId()).map(County::nameFa).orElse("");
         List<Object> interests = f.interests().stream()
-                .map(c -> (Object) (Texts.has("membership.interest." + c) ? Text.of("membership.interest." + c)
-                        : MemberFields.raw(c))).toList();
+                .map(c -> (Object) content.interest(c)).toList();
         Text interestList = interests.isEmpty() ? Text.of("membership.none") : joined(interests);
         return Text.of("membership.summary", f.name(), PersianText.rtlLine(f.phone()),
                 Text.of(f.phoneVerified() ? "membership.verified" : "membership.unverified"),
@@ -249,7 +252,7 @@ class MemberFormFlow extends Flow<MemberFormFlow.Step, MemberForm> {
 
     private Transition<Step, MemberForm> terms(MemberForm f, Inbound in) {
         if (MemberFields.is(in, ID + ":terms:yes")) {
-            return Transition.goTo(Step.PHONE, f.terms(settings.termsVersion(), clock.instant()));
+            return Transition.goTo(Step.PHONE, f.terms(content.termsVersion(settings.termsVersion()), clock.instant()));
         }
         if (MemberFields.is(in, ID + ":terms:no")) {
             return Transition.finish(Reply.text("membership.terms_declined"));
@@ -357,7 +360,7 @@ class MemberFormFlow extends Flow<MemberFormFlow.Step, MemberForm> {
         if (code.isPresent() && known.contains(code.get())) {
             MemberForm next = f.toggleInterest(code.get());
             return Transition.stay(next, editList(in, Text.of("membership.ask_interests"),
-                    MemberFields.interests(ID, known, next.interests())));
+                    MemberFields.interests(ID, known, next.interests(), content::interest)));
         }
         if (MemberFields.is(in, ID + ":intdone")) {
             if (f.interests().isEmpty()) {

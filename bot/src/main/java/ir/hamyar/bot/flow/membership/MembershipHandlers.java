@@ -1,5 +1,6 @@
 package ir.hamyar.bot.flow.membership;
 
+import ir.hamyar.bot.flow.content.ContentTexts;
 import ir.hamyar.bot.runtime.BotDirectory;
 import ir.hamyar.bot.runtime.Button;
 import ir.hamyar.bot.runtime.CallbackHandler;
@@ -63,7 +64,7 @@ class MembershipHandlers {
     }
 
     @Bean
-    InboundGuard membershipGuard(Membership membership, MembershipSettings settings, Clock clock) {
+    InboundGuard membershipGuard(Membership membership, MembershipSettings settings, ContentTexts content, Clock clock) {
         return (input, session, command, flow) -> {
             Optional<MemberView> m = membership.findByAccount(session.platform(), session.userId());
             if (m.isEmpty()) {
@@ -73,17 +74,21 @@ class MembershipHandlers {
             if (m.get().status() == MemberStatus.SUSPENDED && !ALLOWED_WHEN_SUSPENDED.contains(command)) {
                 return Optional.of(List.of(Reply.text("membership.suspended")));
             }
-            if (m.get().isActive() && flow == null && membership.needsTermsAcceptance(m.get().id(), settings.termsVersion())) {
-                return Optional.of(List.of(Reply.text(Text.of("membership.terms_updated", settings.termsVersion()),
+            String version = content.termsVersion(settings.termsVersion());
+            if (m.get().isActive() && flow == null && membership.needsTermsAcceptance(m.get().id(), version)) {
+                // The terms themselves come with the question: accepting what one has not been shown means nothing.
+                return Optional.of(List.of(Reply.text(Text.of("membership.terms_updated", version,
+                                content.terms(settings.termsVersion())),
                         Keyboard.inline().row(Button.callback(Text.of("membership.terms_accept"),
-                                "terms:accept:" + settings.termsVersion())).build())));
+                                "terms:accept:" + version)).build())));
             }
             return Optional.empty();
         };
     }
 
     @Bean
-    CallbackHandler termsAcceptance(Membership membership, MembershipSettings settings, Clock clock) {
+    CallbackHandler termsAcceptance(Membership membership, MembershipSettings settings, ContentTexts content,
+                                    Clock clock) {
         return new CallbackHandler() {
             @Override
             public String prefix() {
@@ -93,17 +98,19 @@ class MembershipHandlers {
             @Override
             public List<Reply> handle(Inbound callback, Session session) {
                 Optional<MemberView> m = membership.findByAccount(session.platform(), session.userId());
-                if (m.isEmpty() || !("terms:accept:" + settings.termsVersion()).equals(callback.callbackData())) {
+                String version = content.termsVersion(settings.termsVersion());
+                // Only the version in force can be accepted: a button of terms edited since is stale.
+                if (m.isEmpty() || !("terms:accept:" + version).equals(callback.callbackData())) {
                     return List.of(new Reply.AnswerCallback(null, callback.callbackId(), Text.of("runtime.callback_stale")));
                 }
-                membership.acceptTerms(m.get().id(), settings.termsVersion(), clock.instant());
+                membership.acceptTerms(m.get().id(), version, clock.instant());
                 return List.of(Reply.text("membership.terms_thanks"));
             }
         };
     }
 
     @Bean
-    CommandHandler profileCommand(Membership membership, Regions regions) {
+    CommandHandler profileCommand(Membership membership, Regions regions, ContentTexts content) {
         return new CommandHandler() {
             @Override
             public Set<String> commands() {
@@ -113,19 +120,19 @@ class MembershipHandlers {
             @Override
             public List<Reply> handle(Inbound command, Session session) {
                 return membership.findByAccount(session.platform(), session.userId())
-                        .map(m -> List.<Reply>of(Reply.text(profileCard(m, regions, session), profileKeyboard(m))))
+                        .map(m -> List.<Reply>of(Reply.text(profileCard(m, regions, content, session), profileKeyboard(m))))
                         .orElseGet(() -> List.of(Reply.text("membership.not_member")));
             }
         };
     }
 
-    static Text profileCard(MemberView m, Regions regions, Session s) {
+    static Text profileCard(MemberView m, Regions regions, ContentTexts content, Session s) {
         boolean en = Texts.EN.equals(s.locale());
         String province = m.provinceId() == null ? "" : regions.province(m.provinceId())
                 .map(p -> en ? p.nameEn() : p.nameFa()).orElse("");
         String county = m.countyId() == null ? "" : regions.county(m.countyId()).map(County::nameFa).orElse("");
         String interests = m.interestCodes().stream()
-                .map(c -> Texts.has("membership.interest." + c) ? Texts.get(s.locale(), "membership.interest." + c) : c)
+                .map(c -> content.interestName(c, s.locale()))
                 .collect(Collectors.joining(Texts.get(s.locale(), "common.list_separator")));
         String platforms = m.accounts().stream().map(a -> Texts.get(s.locale(), "membership.platform." + a.platform().name()))
                 .distinct().collect(Collectors.joining(Texts.get(s.locale(), "common.list_separator")));

@@ -131,8 +131,8 @@ class ReportFlow extends Flow<ReportFlow.Step, ReportDraft> {
         return b.build();
     }
 
-    private static Button categoryButton(String code) {
-        return Button.callback(ReportTexts.category(code), ID + ":cat:" + code);
+    private Button categoryButton(String code) {
+        return Button.callback(texts.category(code), ID + ":cat:" + code);
     }
 
     private static Keyboard backOnly() {
@@ -160,7 +160,7 @@ class ReportFlow extends Flow<ReportFlow.Step, ReportDraft> {
                 ? Text.of("reporting.location_both", d.address(), Text.of("reporting.location_received"))
                 : d.latitude() != null ? Text.of("reporting.location_received")
                 : d.address() != null ? ReportTexts.raw(d.address()) : Text.of("reporting.location_none");
-        return Text.of("reporting.summary", ReportTexts.category(d.category()), d.title(), d.description(),
+        return Text.of("reporting.summary", texts.category(d.category()), d.title(), d.description(),
                 d.photos().size(), place, Text.of(Boolean.TRUE.equals(d.showName())
                         ? "reporting.summary_name_shown" : "reporting.summary_anonymous"));
     }

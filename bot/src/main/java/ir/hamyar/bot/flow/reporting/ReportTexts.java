@@ -1,5 +1,6 @@
 package ir.hamyar.bot.flow.reporting;
 
+import ir.hamyar.bot.flow.content.ContentTexts;
 import ir.hamyar.bot.runtime.Button;
 import ir.hamyar.bot.runtime.Keyboard;
 import ir.hamyar.bot.runtime.Text;
@@ -41,8 +42,11 @@ class ReportTexts {
     private final Membership membership;
     private final Offices offices;
     private final Regions regions;
+    private final ContentTexts labels;
 
-    ReportTexts(ProblemReporting reporting, Membership membership, Offices offices, Regions regions) {
+    ReportTexts(ProblemReporting reporting, Membership membership, Offices offices, Regions regions,
+                ContentTexts labels) {
+        this.labels = labels;
         this.reporting = reporting;
         this.membership = membership;
         this.offices = offices;
@@ -53,8 +57,9 @@ class ReportTexts {
         return Text.of("common.raw", s == null ? "" : s);
     }
 
-    static Text category(String code) {
-        return Texts.has("reporting.category." + code) ? Text.of("reporting.category." + code) : raw(code);
+    /** A category's name: the admins' label when they gave one, else the shipped one. */
+    Text category(String code) {
+        return labels.category(code);
     }
 
     static Text status(ReportStatus status) {

@@ -102,11 +102,11 @@ class ReportingHandlers {
             List<Reply> replies = new ArrayList<>();
             for (Long office : managed) {
                 replies.add(Reply.text(list(reporting, texts, office, ReportFilter.NONE, s),
-                        filters(office, ReportFilter.NONE, reporting.categories())));
+                        filters(texts, office, ReportFilter.NONE, reporting.categories())));
             }
             if (actors.isAdmin(s)) {
                 replies.add(Reply.text(list(reporting, texts, null, ReportFilter.NONE, s),
-                        filters(null, ReportFilter.NONE, reporting.categories())));
+                        filters(texts, null, ReportFilter.NONE, reporting.categories())));
             }
             return replies.isEmpty() ? List.of(Reply.text("reporting.reports_not_manager")) : replies;
         });
@@ -126,7 +126,7 @@ class ReportingHandlers {
     }
 
     /** Filter buttons {@code rls:<office|a>:<status|->:<category|->}; the chosen ones are marked. */
-    static Keyboard filters(Long office, ReportFilter f, List<String> categories) {
+    static Keyboard filters(ReportTexts texts, Long office, ReportFilter f, List<String> categories) {
         String o = office == null ? "a" : office.toString();
         String cat = f.category() == null ? "-" : f.category();
         String st = f.status() == null ? "-" : f.status().name();
@@ -146,7 +146,7 @@ class ReportingHandlers {
                 b.row(row);
                 row = new ArrayList<>();
             }
-            row.add(mark(ReportTexts.category(c), c.equals(f.category()), LIST + ":" + o + ":" + st + ":" + c));
+            row.add(mark(texts.category(c), c.equals(f.category()), LIST + ":" + o + ":" + st + ":" + c));
         }
         b.row(row);
         return b.build();
@@ -191,7 +191,7 @@ class ReportingHandlers {
             }
             ReportFilter filter = new ReportFilter(status, category);
             Text text = list(reporting, texts, office, filter, s);
-            Keyboard keyboard = filters(office, filter, categories);
+            Keyboard keyboard = filters(texts, office, filter, categories);
             Reply show = in.messageId() == null ? Reply.text(text, keyboard)
                     : new Reply.Edit(null, in.messageId(), text, keyboard);
             return List.of(show);
