@@ -45,6 +45,17 @@ class DynamicKeysTests {
                 missing.add("membership.interest." + interest);
             }
         }
+        check(missing, "content.refused.", ir.hamyar.domain.content.EditResult.Reason.values());
+        for (String item : List.of("about", "terms", "office_rules", "categories", "interests", "donations")) {
+            if (!Texts.has("content.item." + item)) {
+                missing.add("content.item." + item);
+            }
+        }
+        for (String list : List.of("categories", "interests")) {
+            if (!Texts.has("content.list.title_" + list)) {
+                missing.add("content.list.title_" + list);
+            }
+        }
         check(missing, "offices.level.", ir.hamyar.domain.offices.OfficeLevel.values());
         check(missing, "offices.link_rejected.", ir.hamyar.domain.offices.LinkResult.Reason.values());
         check(missing, "founding.level.", new Enum<?>[] {ir.hamyar.domain.offices.OfficeLevel.COUNTY,

@@ -27,6 +27,7 @@ import ir.hamyar.domain.regions.Regions;
 import ir.hamyar.messages.JalaliDates;
 import ir.hamyar.messages.PersianText;
 import ir.hamyar.messages.Texts;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -60,10 +61,12 @@ class ContentFlow extends Flow<ContentFlow.Step, ContentDraft> {
     private final ContentTexts texts;
     private final Offices offices;
     private final Regions regions;
+    private final String initialTermsVersion;
 
     ContentFlow(Access access, ContentStore store, ContentLists lists, ContentTexts texts, Offices offices,
-                Regions regions) {
+                Regions regions, @Value("${hamyar.membership.terms-version:1}") String initialTermsVersion) {
         super(ID, Step.class, ContentDraft.class);
+        this.initialTermsVersion = initialTermsVersion;
         this.access = access;
         this.store = store;
         this.lists = lists;
@@ -239,9 +242,8 @@ class ContentFlow extends Flow<ContentFlow.Step, ContentDraft> {
         return Text.of("content.current", Text.of("content.item." + code), origin, body);
     }
 
-    /** The terms heading shows a version; the editor only needs the text, so any initial version will do. */
-    private static String termsInitial() {
-        return "1";
+    private String termsInitial() {
+        return initialTermsVersion;
     }
 
     // ---------------------------------------------------------------- input
