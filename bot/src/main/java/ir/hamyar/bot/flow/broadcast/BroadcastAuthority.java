@@ -1,71 +1,52 @@
 package ir.hamyar.bot.flow.broadcast;
 
-import ir.hamyar.bot.admin.Admins;
-import ir.hamyar.domain.appointments.AppointmentRole;
-import ir.hamyar.domain.appointments.AppointmentView;
-import ir.hamyar.domain.appointments.Appointments;
+import ir.hamyar.bot.admin.Access;
+import ir.hamyar.bot.admin.Action;
+import ir.hamyar.bot.admin.Scope;
 import ir.hamyar.domain.broadcasting.Audience;
-import ir.hamyar.domain.membership.MemberView;
-import ir.hamyar.domain.membership.Membership;
 import ir.hamyar.domain.shared.Platform;
 import org.springframework.stereotype.Component;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Who may broadcast to whom: admins to any audience; an active member holding a MANAGER appointment in force to
- * the members of the offices they manage, and to nothing else. The one place the broadcast flow, the cancel
- * button and the scheduler ask, so that it can later be routed through a central authorisation service.
+ * The broadcast flow's view of {@link Access} for {@link Action#BROADCAST}: admins reach any audience; managers
+ * (and deputies) of an office in force reach that office's members and nothing else. Asked by the flow, the cancel
+ * button and the scheduler (a scheduled broadcast whose author lost the right is not sent).
  */
 @Component
 class BroadcastAuthority {
 
-    private final Admins admins;
-    private final Membership membership;
-    private final Appointments appointments;
+    private final Access access;
 
-    BroadcastAuthority(Admins admins, Membership membership, Appointments appointments) {
-        this.admins = admins;
-        this.membership = membership;
-        this.appointments = appointments;
+    BroadcastAuthority(Access access) {
+        this.access = access;
     }
 
+    private Scope scope(Platform platform, long userId) {
+        return access.scope(access.caller(platform, userId), Action.BROADCAST);
+    }
+
+    /** May broadcast to the whole network (any audience). */
     boolean isAdmin(Platform platform, long userId) {
-        return admins.isAdmin(platform, userId);
+        return scope(platform, userId).network();
     }
 
     /** The member behind this account, if any (whatever their status): the audit trail names them. */
     Optional<Long> memberId(Platform platform, long userId) {
-        return membership.findByAccount(platform, userId).map(MemberView::id);
+        return access.caller(platform, userId).memberId();
     }
 
-    /**
-     * The offices this account manages now: an ACTIVE appointment of role MANAGER whose term covers today, held
-     * by an active member. Deputies and working-group leads do not broadcast.
-     */
+    /** The offices whose members this account may reach (empty for admins, who are not limited to offices). */
     List<Long> managedOffices(Platform platform, long userId) {
-        Optional<MemberView> member = membership.findByAccount(platform, userId).filter(MemberView::isActive);
-        if (member.isEmpty()) {
-            return List.of();
-        }
-        LocalDate today = appointments.today();
-        return appointments.activeOf(member.get().id()).stream()
-                .filter(a -> a.role() == AppointmentRole.MANAGER && inForce(a, today))
-                .map(AppointmentView::officeId).distinct().sorted().toList();
+        return scope(platform, userId).officeIds().stream().sorted().toList();
     }
 
     /** Whether this account may send to this audience now. */
     boolean maySend(Platform platform, long userId, Audience audience) {
-        if (isAdmin(platform, userId)) {
-            return true;
-        }
-        return audience instanceof Audience.OfficeMembers office
-                && managedOffices(platform, userId).contains(office.officeId());
-    }
-
-    private static boolean inForce(AppointmentView a, LocalDate today) {
-        return a.isActive() && !a.termStart().isAfter(today) && !a.termEnd().isBefore(today);
+        Scope scope = scope(platform, userId);
+        return scope.network()
+                || audience instanceof Audience.OfficeMembers office && scope.covers(office.officeId());
     }
 }

@@ -1,5 +1,7 @@
 package ir.hamyar.bot.flow.broadcast;
 
+import ir.hamyar.bot.admin.Action;
+import ir.hamyar.bot.admin.AdminEntry;
 import ir.hamyar.bot.runtime.Button;
 import ir.hamyar.bot.runtime.CallbackHandler;
 import ir.hamyar.bot.runtime.CommandHandler;
@@ -37,6 +39,12 @@ class BroadcastHandlers {
     @Bean
     MenuEntry settingsMenu() {
         return new MenuEntry("broadcasting.menu.settings", 91, "settings");
+    }
+
+    /** In {@code /admin} for admins and for managers (who reach their own office's members). */
+    @Bean
+    AdminEntry broadcastAdminEntry() {
+        return new AdminEntry("broadcasting.menu.broadcast", 50, "broadcast", Action.BROADCAST);
     }
 
     /**
