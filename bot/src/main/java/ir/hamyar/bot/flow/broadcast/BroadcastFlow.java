@@ -460,8 +460,8 @@ class BroadcastFlow extends Flow<BroadcastFlow.Step, BroadcastDraft> {
     }
 
     private static Text provinceQuestion(BroadcastDraft d) {
-        return Text.of("MANAGERS".equals(d.audience()) ? "broadcasting.ask_managers_province"
-                : "broadcasting.ask_province");
+        return "MANAGERS".equals(d.audience()) ? Text.of("broadcasting.ask_managers_province")
+                : Text.of("broadcasting.ask_province");
     }
 
     private static NewBroadcast newBroadcast(BroadcastDraft d, Session s) {
