@@ -21,10 +21,12 @@ final class Latencies {
     private final long[] samples = new long[4_000_000];
     private final AtomicInteger count = new AtomicInteger();
     private final AtomicLong replies = new AtomicLong();
+    private final AtomicLong outstanding = new AtomicLong();
     private volatile boolean recording;
 
     void injected(long chatId) {
         injected.computeIfAbsent(chatId, k -> new ConcurrentLinkedQueue<>()).add(System.nanoTime());
+        outstanding.incrementAndGet();
     }
 
     void onSent(SentMessage m) {
@@ -37,6 +39,7 @@ final class Latencies {
             return;
         }
         replies.incrementAndGet();
+        outstanding.decrementAndGet();
         if (recording) {
             int i = count.getAndIncrement();
             if (i < samples.length) {
@@ -52,7 +55,7 @@ final class Latencies {
 
     /** Tracked updates still waiting for their reply. */
     long outstanding() {
-        return injected.values().stream().mapToLong(Queue::size).sum();
+        return outstanding.get();
     }
 
     void startRecording() {
