@@ -99,7 +99,8 @@ class DataAtScaleBenchmark {
                 assertThat(seqScans).isEmpty();
                 assertThat(String.join("\n", report)).doesNotContain("Seq Scan on member ");
             }
-            startupAndIdleMemory(db, api);
+            startupAndIdleMemory(db, api, "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError");
+            startupAndIdleMemory(db, api, "-Xmx256m", "-XX:+ExitOnOutOfMemoryError");
         }
         Path out = Path.of("target", "benchmark", "data-at-scale.txt");
         Files.createDirectories(out.getParent());
@@ -242,9 +243,12 @@ class DataAtScaleBenchmark {
         }
     }
 
-    private void startupAndIdleMemory(TestPostgres.Database db, FakeBotApi api) throws Exception {
+    /** Startup time and idle RSS of the application in a JVM of its own, with the given JVM flags. */
+    private void startupAndIdleMemory(TestPostgres.Database db, FakeBotApi api, String... jvmFlags) throws Exception {
+        List<String> flags = new ArrayList<>(List.of(jvmFlags));
+        flags.add("-Dfile.encoding=UTF-8");
         try (ChildApp app = ChildApp.builder()
-                .jvmOptions("-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8")
+                .jvmOptions(flags.toArray(String[]::new))
                 .log(Path.of("target", "benchmark", "startup.log"))
                 .property("spring.datasource.url", db.url())
                 .property("spring.datasource.username", db.username())
@@ -256,10 +260,8 @@ class DataAtScaleBenchmark {
             String reported = app.logText().lines().filter(l -> l.contains(ChildApp.startedLine()))
                     .findFirst().map(l -> l.substring(l.indexOf(ChildApp.startedLine()))).orElse("");
             Thread.sleep(20_000);
-            line("application startup on this database: %.1f s from JVM launch to ready (%s)",
-                    startup.toMillis() / 1e3, reported);
-            line("idle RSS after 20 s: %d MB (default JVM flags of deploy/: -XX:MaxRAMPercentage=75)",
-                    app.residentKb() >> 10);
+            line("JVM flags %s: startup %.1f s from JVM launch to ready (%s), idle RSS after 20 s %d MB",
+                    String.join(" ", jvmFlags), startup.toMillis() / 1e3, reported, app.residentKb() >> 10);
         }
     }
 
