@@ -24,7 +24,7 @@ class CrashRecoveryTests {
 
     private static final int KILLS = 5;
     private static final int USERS = 120;
-    private static final int BACKLOG = 400;
+    private static final int BACKLOG = 200;
 
     @Test
     void survivesRepeatedSigkillUnderLoadWithoutLosingOrRepeatingAnUpdate() throws Exception {
