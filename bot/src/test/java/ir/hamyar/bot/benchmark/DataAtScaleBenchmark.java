@@ -256,7 +256,8 @@ class DataAtScaleBenchmark {
                 .property("hamyar.telegram.token", TestApp.TELEGRAM_TOKEN)
                 .property("hamyar.telegram.api-url", api.baseUrl())
                 .start()) {
-            Duration startup = app.awaitStarted(Duration.ofSeconds(120));
+            // generous: the figure is printed, and a machine shared with other builds starts slowly
+            Duration startup = app.awaitStarted(Duration.ofSeconds(300));
             String reported = app.logText().lines().filter(l -> l.contains(ChildApp.startedLine()))
                     .findFirst().map(l -> l.substring(l.indexOf(ChildApp.startedLine()))).orElse("");
             Thread.sleep(20_000);

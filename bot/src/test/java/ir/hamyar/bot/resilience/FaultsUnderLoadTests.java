@@ -87,9 +87,9 @@ class FaultsUnderLoadTests {
                 }
 
                 JdbcTemplate jdbc = DatabaseChecks.jdbc(db);
-                load.awaitEveryReply(Duration.ofSeconds(60));
+                load.awaitEveryReply(Duration.ofMinutes(2));
                 waitUntil(() -> DatabaseChecks.inbox(jdbc, "PENDING") == 0 && DatabaseChecks.outboxNotSent(jdbc) == 0,
-                        Duration.ofSeconds(30));
+                        Duration.ofMinutes(2));
 
                 List<Call> calls = telegram.calls();
                 System.out.printf("faults under load: %d updates, %d calls (%d answered 429, %d 500, %d dropped), "

@@ -47,12 +47,12 @@ class FuzzTests {
                     fuzz.injectOne();
                     if (i % 200 == 199) {
                         // keep the backlog short, so real buttons of recent replies get pressed too
-                        waitUntil(() -> telegram.pendingUpdates() < 400, Duration.ofSeconds(60));
+                        waitUntil(() -> telegram.pendingUpdates() < 400, Duration.ofMinutes(2));
                     }
                 }
                 JdbcTemplate jdbc = app.jdbc();
-                waitUntil(() -> telegram.pendingUpdates() == 0, Duration.ofSeconds(60));
-                waitUntil(() -> DatabaseChecks.inbox(jdbc, "PENDING") == 0, Duration.ofSeconds(60));
+                waitUntil(() -> telegram.pendingUpdates() == 0, Duration.ofMinutes(2));
+                waitUntil(() -> DatabaseChecks.inbox(jdbc, "PENDING") == 0, Duration.ofMinutes(2));
                 long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
 
                 Chatter fresh = new Chatter(telegram, 599_999, "Fresh");

@@ -70,12 +70,12 @@ class PostgresRestartTests {
 
                 JdbcTemplate jdbc = DatabaseChecks.jdbc(db);
                 try {
-                    load.awaitEveryReply(Duration.ofSeconds(60));
+                    load.awaitEveryReply(Duration.ofMinutes(2));
                 } catch (AssertionError e) {
                     throw new AssertionError(e.getMessage() + "\n" + load.diagnose(jdbc, "T:"), e);
                 }
                 waitUntil(() -> DatabaseChecks.inbox(jdbc, "PENDING") == 0 && DatabaseChecks.outboxNotSent(jdbc) == 0,
-                        Duration.ofSeconds(30));
+                        Duration.ofMinutes(2));
                 System.out.printf("postgres restart: %d updates injected, %d replies sent twice%n",
                         load.injected(), load.duplicateReplies());
                 assertThat(load.problems()).isEmpty();
