@@ -87,7 +87,7 @@ class FaultsUnderLoadTests {
                 }
 
                 JdbcTemplate jdbc = DatabaseChecks.jdbc(db);
-                load.awaitEveryReply(Duration.ofMinutes(2));
+                load.awaitEveryReply(Duration.ofMinutes(4));
                 waitUntil(() -> DatabaseChecks.inbox(jdbc, "PENDING") == 0 && DatabaseChecks.outboxNotSent(jdbc) == 0,
                         Duration.ofMinutes(2));
 

@@ -52,7 +52,7 @@ class FuzzTests {
                 }
                 JdbcTemplate jdbc = app.jdbc();
                 waitUntil(() -> telegram.pendingUpdates() == 0, Duration.ofMinutes(2));
-                waitUntil(() -> DatabaseChecks.inbox(jdbc, "PENDING") == 0, Duration.ofMinutes(2));
+                waitUntil(() -> DatabaseChecks.inbox(jdbc, "PENDING") == 0, Duration.ofMinutes(5));
                 long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
 
                 Chatter fresh = new Chatter(telegram, 599_999, "Fresh");

@@ -70,7 +70,7 @@ class PostgresRestartTests {
 
                 JdbcTemplate jdbc = DatabaseChecks.jdbc(db);
                 try {
-                    load.awaitEveryReply(Duration.ofMinutes(2));
+                    load.awaitEveryReply(Duration.ofMinutes(4));
                 } catch (AssertionError e) {
                     throw new AssertionError(e.getMessage() + "\n" + load.diagnose(jdbc, "T:"), e);
                 }
