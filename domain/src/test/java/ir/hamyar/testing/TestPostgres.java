@@ -214,6 +214,129 @@ public final class TestPostgres {
         }
     }
 
+    /**
+     * A PostgreSQL cluster of the caller's own, started from the machine's binaries, that the caller may stop and
+     * start again (a database restart under load). It needs the server binaries even where the shared server
+     * comes from {@code TEST_DATABASE_URL} or Testcontainers, and fails with a message saying so when they are
+     * missing: a test that needs it never skips.
+     *
+     * @param extraServerOptions further {@code postgres} options, e.g. {@code "-c", "fsync=on"} (later ones win)
+     */
+    public static DedicatedCluster startDedicatedLocal(String... extraServerOptions) {
+        Path bin = findPostgresBinaries();
+        if (bin == null) {
+            throw new IllegalStateException("""
+                    This test stops and starts a PostgreSQL server of its own, so it needs PostgreSQL's server
+                    binaries on this machine (e.g. on Debian: apt-get install postgresql), whatever TEST_DATABASE_URL
+                    or Docker provide for the other tests.""");
+        }
+        return DedicatedCluster.start(bin, List.of(extraServerOptions));
+    }
+
+    /** A throwaway cluster owned by one test: {@link #stop()} and {@link #start()} at will, {@link #close()} at the end. */
+    public static final class DedicatedCluster implements AutoCloseable {
+
+        private final Path bin;
+        private final Path dir;
+        private final Path data;
+        private final boolean root;
+        private final int port;
+        private final String options;
+        private final AtomicInteger databases = new AtomicInteger();
+        private final Thread cleanup;
+
+        private DedicatedCluster(Path bin, Path dir, boolean root, int port, String options) {
+            this.bin = bin;
+            this.dir = dir;
+            this.data = dir.resolve("data");
+            this.root = root;
+            this.port = port;
+            this.options = options;
+            this.cleanup = new Thread(this::destroy, "stop-dedicated-postgres");
+        }
+
+        static DedicatedCluster start(Path bin, List<String> extra) {
+            try {
+                Path dir = Files.createTempDirectory("hamyar-pg-dedicated-");
+                boolean root = "root".equals(System.getProperty("user.name"));
+                if (root) {
+                    LocalPostgres.run(List.of("chown", "-R", "postgres:", dir.toString()));
+                }
+                int port = freePort();
+                String options = "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1"
+                        + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+                        + " -c max_connections=200 -c shared_buffers=256MB"
+                        + (extra.isEmpty() ? "" : " " + String.join(" ", extra));
+                DedicatedCluster cluster = new DedicatedCluster(bin, dir, root, port, options);
+                LocalPostgres.run(LocalPostgres.asServerUser(root, List.of(bin.resolve("initdb").toString(), "-D",
+                        cluster.data.toString(), "-U", "hamyar", "--auth=trust", "-E", "UTF8", "--locale=C",
+                        "--no-sync")));
+                Runtime.getRuntime().addShutdownHook(cluster.cleanup);
+                cluster.start();
+                return cluster;
+            } catch (IOException e) {
+                throw new IllegalStateException("Could not start a dedicated PostgreSQL from " + bin, e);
+            }
+        }
+
+        /** A fresh, empty database on this cluster. */
+        public Database newDatabase(String prefix) {
+            String name = (prefix.replaceAll("[^a-zA-Z0-9]", "_") + "_" + databases.incrementAndGet()).toLowerCase();
+            try (Connection c = DriverManager.getConnection(url("postgres"), "hamyar", "");
+                 Statement st = c.createStatement()) {
+                st.execute("CREATE DATABASE " + name + " ENCODING 'UTF8' TEMPLATE template0");
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not create database " + name + ": " + e.getMessage(), e);
+            }
+            return new Database(url(name), "hamyar", "");
+        }
+
+        public int port() {
+            return port;
+        }
+
+        /** Starts the server (again) on the same port and data; returns once it accepts connections. */
+        public void start() {
+            LocalPostgres.run(LocalPostgres.asServerUser(root, List.of(bin.resolve("pg_ctl").toString(), "-D",
+                    data.toString(), "-o", options, "-l", dir.resolve("server.log").toString(), "-w", "-t", "60",
+                    "start")));
+        }
+
+        /** {@code pg_ctl stop -m fast}: open sessions are ended, transactions in progress roll back. */
+        public void stop() {
+            LocalPostgres.run(LocalPostgres.asServerUser(root, List.of(bin.resolve("pg_ctl").toString(), "-D",
+                    data.toString(), "-m", "fast", "-w", "-t", "60", "stop")));
+        }
+
+        @Override
+        public void close() {
+            destroy();
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs anyway
+            }
+        }
+
+        private void destroy() {
+            try {
+                LocalPostgres.run(LocalPostgres.asServerUser(root, List.of(bin.resolve("pg_ctl").toString(), "-D",
+                        data.toString(), "-m", "immediate", "-w", "stop")));
+            } catch (RuntimeException alreadyStopped) {
+                // stopped by the test, or never started
+            }
+            try {
+                LocalPostgres.run(List.of("rm", "-rf", dir.toString()));
+            } catch (RuntimeException ignored) {
+                // a leftover temp directory is harmless
+            }
+        }
+
+        private String url(String database) {
+            return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+        }
+    }
+
     /** Testcontainers, used only where a Docker engine answers. */
     static final class ContainerPostgres {
 

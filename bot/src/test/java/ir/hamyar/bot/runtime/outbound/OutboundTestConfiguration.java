@@ -9,7 +9,6 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.Configuration;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +17,12 @@ import java.util.List;
  * The outbound beans on a real database and nothing else of the application (which is written concurrently):
  * DataSource, JDBC, transactions and Flyway auto-configuration, the beans of this package, and in-memory
  * messengers for both platforms.
+ *
+ * <p>Deliberately no {@code @Configuration}: test classes are on the classpath of every application a test starts
+ * ({@code TestApp}, or a child JVM), and the application's component scan would pick this class up and register
+ * the recording messengers as the real ones until the bots start. {@code @SpringBootTest(classes = …)} processes it
+ * all the same.
  */
-@Configuration(proxyBeanMethods = false)
 @ImportAutoConfiguration({DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
         TransactionAutoConfiguration.class, JdbcTemplateAutoConfiguration.class, FlywayAutoConfiguration.class})
 @ComponentScan(basePackageClasses = Outbox.class)

@@ -1,0 +1,324 @@
+package ir.hamyar.bot.benchmark;
+
+import ir.hamyar.bot.e2e.TestApp;
+import ir.hamyar.bot.e2e.TestFlows;
+import ir.hamyar.bot.fakeapi.FakeBot;
+import ir.hamyar.bot.fakeapi.FakeBotApi;
+import ir.hamyar.bot.fakeapi.FakeUser;
+import ir.hamyar.bot.fakeapi.Flavor;
+import ir.hamyar.bot.resilience.ProcStatus;
+import ir.hamyar.testing.TestPostgres;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The load benchmark (issue 11): the full path fake Bot API → real TelegramBots client → inbox → flow → PostgreSQL
+ * → outbox → gateway → fake, with simulated users doing a mix of echo-flow messages, menu taps ({@code /help},
+ * {@code /profile}) and whole registrations; then the same load against a baseline echo bot on the same client and
+ * fake server with no database. Prints figures (never asserts timings). Run on demand:
+ * <pre>
+ * ./mvnw -B verify -pl bot -am -Dgroups=benchmark -Dhamyar.excludedGroups= -Dtest='LoadBenchmark' \
+ *     -Dsurefire.failIfNoSpecifiedTests=false
+ * </pre>
+ * Options (system properties): {@code hamyar.benchmark.seconds} (length of each measured phase, default 20),
+ * {@code hamyar.benchmark.durable} (PostgreSQL with fsync and synchronous commit, as in production; default true),
+ * {@code hamyar.benchmark.jfr} (a file: a JFR profile of the saturation phase is written there).
+ */
+@Tag("benchmark")
+class LoadBenchmark {
+
+    private static final int ECHO_USERS = 1_000;
+    private static final int MENU_USERS = 1_000;
+    private static final int REGISTRANT_THREADS = 8;
+    private static final int BACKLOG_CAP = 3_000;
+    private static final double SATURATING_RATE = 6_000;
+    private static final double LATENCY_RATE = 1_000;
+
+    private final int seconds = Integer.getInteger("hamyar.benchmark.seconds", 20);
+    private final List<String> report = new ArrayList<>();
+
+    @Test
+    void measuresThroughputLatencyAndCostAgainstABaseline() throws Exception {
+        line("machine: %d cores (%s), load average at start %s, max heap %d MB", Runtime.getRuntime().availableProcessors(),
+                cpuModel(), Files.readString(Path.of("/proc/loadavg")).strip(), Runtime.getRuntime().maxMemory() >> 20);
+        boolean durable = Boolean.parseBoolean(System.getProperty("hamyar.benchmark.durable", "true"));
+        String[] pgOptions = durable
+                ? new String[] {"-c", "fsync=on", "-c", "synchronous_commit=on", "-c", "full_page_writes=on"}
+                : new String[0];
+        line("PostgreSQL: a dedicated local cluster, %s", durable ? "fsync and synchronous_commit on (production defaults)"
+                : "fsync and synchronous_commit off (test settings)");
+        Phase hamyar;
+        Phase hamyarAt1000;
+        Phase baseline;
+        Phase baselineAt1000;
+        try (TestPostgres.DedicatedCluster cluster = TestPostgres.startDedicatedLocal(pgOptions);
+             FakeBotApi api = FakeBotApi.start(0)) {
+            TestPostgres.Database db = cluster.newDatabase("load");
+            FakeBot telegram = api.bot(TestApp.TELEGRAM_TOKEN, Flavor.TELEGRAM, "hamyar_test_bot");
+            JdbcTemplate direct = new JdbcTemplate(new SimpleDriverDataSource(new org.postgresql.Driver(), db.url(),
+                    db.username(), db.password()));
+            try (TestApp app = TestApp.on(db, api).with(TestFlows.class, RoundTrips.class)
+                    .property("hamyar.outbound.bot-per-second", "100000")
+                    .property("hamyar.outbound.bot-burst", "100000")
+                    .property("hamyar.outbound.chat-per-second", "1000")
+                    .property("hamyar.outbound.chat-burst", "1000")
+                    .property("hamyar.poll-timeout", "10s")
+                    .property("logging.level.ir.hamyar", "warn")
+                    .start()) {
+                Mix mix = new Mix(telegram, true);
+                mix.prepare();
+                Registrants registrants = new Registrants(telegram);
+                registrants.start();
+                run(mix, 500, Duration.ofSeconds(20), BACKLOG_CAP); // warm-up (JIT, caches, pool)
+                mix.drain(Duration.ofSeconds(180));
+
+                hamyar = measure("hamyar, saturated", mix, direct, SATURATING_RATE, BACKLOG_CAP, true);
+                mix.drain(Duration.ofSeconds(180));
+                hamyarAt1000 = measure("hamyar at 1,000 updates/s", mix, direct, LATENCY_RATE, BACKLOG_CAP, false);
+                mix.drain(Duration.ofSeconds(180));
+                registrants.stop();
+                line("registrations completed during the run: %d (failed: %d)", registrants.done.get(),
+                        registrants.failed.get());
+                line("peak RSS of the benchmark JVM (app + fake + load generator): %d MB",
+                        ProcStatus.self().kb("VmHWM") >> 10);
+            }
+
+            FakeBot echoBot = api.bot("333:baseline", Flavor.TELEGRAM, "baseline_bot");
+            try (BaselineEchoBot bot = new BaselineEchoBot(api.baseUrl(), "333:baseline", 8)) {
+                Mix mix = new Mix(echoBot, false);
+                run(mix, 500, Duration.ofSeconds(20), BACKLOG_CAP);
+                mix.drain(Duration.ofSeconds(60));
+                baseline = measure("baseline echo bot, saturated", mix, null, SATURATING_RATE, BACKLOG_CAP, false);
+                mix.drain(Duration.ofSeconds(60));
+                baselineAt1000 = measure("baseline at 1,000 updates/s", mix, null, LATENCY_RATE, BACKLOG_CAP, false);
+                mix.drain(Duration.ofSeconds(60));
+                line("baseline send failures: %d", bot.failures());
+            }
+        }
+        line("");
+        line("| run | updates/s | p50 ms | p95 ms | p99 ms | max ms | CPU (cores) | DB round trips/update |");
+        line("|---|---|---|---|---|---|---|---|");
+        for (Phase p : List.of(hamyar, hamyarAt1000, baseline, baselineAt1000)) {
+            line("| %s | %.0f | %.1f | %.1f | %.1f | %.1f | %.2f | %s |", p.name, p.throughput, p.latency[0],
+                    p.latency[1], p.latency[2], p.latency[3], p.cores,
+                    Double.isNaN(p.roundTrips) ? "–" : String.format("%.1f", p.roundTrips));
+        }
+        line("hamyar throughput as a fraction of the baseline's: %.2f", hamyar.throughput / baseline.throughput);
+        Path out = Path.of("target", "benchmark", "load.txt");
+        Files.createDirectories(out.getParent());
+        Files.write(out, report);
+        assertThat(hamyar.throughput).isPositive();
+        assertThat(baseline.throughput).isPositive();
+    }
+
+    /** One measured phase: open-loop injection at {@code rate}, keeping at most {@code cap} updates unanswered. */
+    private Phase measure(String name, Mix mix, JdbcTemplate direct, double rate, int cap, boolean profile)
+            throws Exception {
+        Recording jfr = null;
+        String jfrFile = System.getProperty("hamyar.benchmark.jfr");
+        if (profile && jfrFile != null && !jfrFile.isBlank()) {
+            jfr = new Recording(Configuration.getConfiguration("profile"));
+            jfr.start();
+        }
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpu0 = os.getProcessCpuTime();
+        long trips0 = RoundTrips.total();
+        long done0 = direct == null ? 0 : done(direct);
+        long replies0 = mix.latencies.replies();
+        long t0 = System.nanoTime();
+        mix.latencies.startRecording();
+        long skipped = run(mix, rate, Duration.ofSeconds(seconds), cap);
+        mix.latencies.stopRecording();
+        double wall = (System.nanoTime() - t0) / 1e9;
+        long replies = mix.latencies.replies() - replies0;
+        long done = direct == null ? 0 : done(direct) - done0;
+        long trips = RoundTrips.total() - trips0;
+        double cores = (os.getProcessCpuTime() - cpu0) / 1e9 / wall;
+        if (jfr != null) {
+            jfr.stop();
+            jfr.dump(Path.of(jfrFile));
+            jfr.close();
+            line("JFR profile of '%s' written to %s", name, jfrFile);
+        }
+        Phase p = new Phase(name, replies / wall, mix.latencies.percentilesMillis(), cores,
+                direct == null ? Double.NaN : (double) trips / Math.max(1, done));
+        line("%s: %d tracked replies and %s updates applied in %.1f s → %.0f updates/s (tracked replies), "
+                        + "latency p50/p95/p99/max %.1f/%.1f/%.1f/%.1f ms over %d replies, CPU %.2f cores%s",
+                name, replies, direct == null ? "–" : Long.toString(done), wall, p.throughput, p.latency[0], p.latency[1],
+                p.latency[2], p.latency[3], mix.latencies.recorded(), cores,
+                direct == null ? "" : String.format(", %d DB round trips (%.1f per applied update, %.0f updates/s applied)",
+                        trips, p.roundTrips, done / wall));
+        if (skipped > 0) {
+            line("  %s did not keep up with %.0f updates/s: %d injections skipped while %d were unanswered", name, rate,
+                    skipped, cap);
+        }
+        return p;
+    }
+
+    private static long done(JdbcTemplate jdbc) {
+        Long n = jdbc.queryForObject("SELECT count(*) FROM inbox_update WHERE status = 'DONE'", Long.class);
+        return n == null ? 0 : n;
+    }
+
+    /** Injects at {@code rate} per second for {@code duration}, pausing while {@code cap} updates are unanswered. */
+    private static long run(Mix mix, double rate, Duration duration, int cap) {
+        long start = System.nanoTime();
+        long end = start + duration.toNanos();
+        long sent = 0;
+        long skipped = 0;
+        while (System.nanoTime() < end) {
+            long due = (long) ((System.nanoTime() - start) / 1e9 * rate);
+            while (sent < due && mix.latencies.outstanding() < cap) {
+                mix.injectOne();
+                sent++;
+            }
+            if (sent < due && mix.latencies.outstanding() >= cap) {
+                skipped += due - sent;
+                sent = due; // do not catch up in a burst later
+            }
+            LockSupport.parkNanos(200_000);
+        }
+        return skipped;
+    }
+
+    private void line(String format, Object... args) {
+        String s = String.format(format, args);
+        report.add(s);
+        System.out.println(s);
+    }
+
+    private static String cpuModel() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("unknown CPU");
+        } catch (Exception e) {
+            return "unknown CPU";
+        }
+    }
+
+    record Phase(String name, double throughput, double[] latency, double cores, double roundTrips) {
+    }
+
+    /**
+     * The open-loop part of the load: 70 % echo-flow messages, 15 % {@code /help}, 15 % {@code /profile} (half of
+     * them by registered members). Each of these gets exactly one reply, so latencies can be matched per chat.
+     */
+    static final class Mix {
+        final FakeBot bot;
+        final boolean hamyar;
+        final Latencies latencies = new Latencies();
+        final List<FakeUser> echoUsers = new ArrayList<>();
+        final List<FakeUser> menuUsers = new ArrayList<>();
+        final Random random = new Random(11);
+        long sequence;
+
+        Mix(FakeBot bot, boolean hamyar) {
+            this.bot = bot;
+            this.hamyar = hamyar;
+            for (int i = 0; i < ECHO_USERS; i++) {
+                echoUsers.add(bot.user(100_000 + i, "Echo" + i));
+            }
+            for (int i = 0; i < MENU_USERS; i++) {
+                menuUsers.add(bot.user(200_000 + i, "Menu" + i));
+            }
+            bot.onSent(latencies::onSent);
+        }
+
+        /** The echo users open the echo flow (no reply). */
+        void prepare() {
+            for (FakeUser u : echoUsers) {
+                bot.injectText(u, "/echo");
+            }
+        }
+
+        void injectOne() {
+            int roll = random.nextInt(100);
+            FakeUser u;
+            String text;
+            if (roll < 70) {
+                u = echoUsers.get(random.nextInt(echoUsers.size()));
+                text = "m" + (++sequence);
+            } else {
+                boolean registered = hamyar && roll >= 85 && random.nextBoolean() && !Registrants.MEMBERS.isEmpty();
+                u = registered ? Registrants.MEMBERS.get(random.nextInt(Registrants.MEMBERS.size()))
+                        : menuUsers.get(random.nextInt(menuUsers.size()));
+                text = roll < 85 ? "/help" : "/profile";
+            }
+            latencies.injected(u.chatId());
+            bot.injectText(u, text);
+        }
+
+        void drain(Duration timeout) {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (latencies.outstanding() > 0) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError(latencies.outstanding() + " updates still unanswered after " + timeout);
+                }
+                LockSupport.parkNanos(50_000_000);
+            }
+        }
+    }
+
+    /** Closed-loop users registering through the whole form in the background; done ones do /profile. */
+    static final class Registrants {
+        static final List<FakeUser> MEMBERS = new CopyOnWriteArrayList<>();
+        final FakeBot bot;
+        final AtomicBoolean running = new AtomicBoolean(true);
+        final AtomicInteger next = new AtomicInteger();
+        final AtomicInteger done = new AtomicInteger();
+        final AtomicInteger failed = new AtomicInteger();
+        final List<Thread> threads = new ArrayList<>();
+
+        Registrants(FakeBot bot) {
+            this.bot = bot;
+        }
+
+        void start() {
+            Consumer<Integer> loop = k -> {
+                while (running.get()) {
+                    int n = next.incrementAndGet();
+                    try {
+                        Registrant.register(bot, 300_000 + n, n, Duration.ofSeconds(120));
+                        MEMBERS.add(bot.user(300_000 + n, "Reg" + n));
+                        done.incrementAndGet();
+                    } catch (RuntimeException | AssertionError e) {
+                        failed.incrementAndGet();
+                    }
+                }
+            };
+            for (int i = 0; i < REGISTRANT_THREADS; i++) {
+                int k = i;
+                Thread t = new Thread(() -> loop.accept(k), "registrant-" + i);
+                t.setDaemon(true);
+                t.start();
+                threads.add(t);
+            }
+        }
+
+        void stop() throws InterruptedException {
+            running.set(false);
+            for (Thread t : threads) {
+                t.join(150_000);
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package ir.hamyar.bot.benchmark;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.annotation.Bean;
+
+import javax.sql.DataSource;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Counts the application's database round trips: every statement execution (a JDBC batch counts once: PgJDBC
+ * sends it in one go), every commit and every rollback, through a proxy around the application's DataSource.
+ * A plain class given to {@code TestApp.with}; the counters are static so the benchmark can read them.
+ * Not counted: the pool's own liveness checks.
+ */
+public class RoundTrips {
+
+    static final LongAdder STATEMENTS = new LongAdder();
+    static final LongAdder COMMITS = new LongAdder();
+    static final LongAdder ROLLBACKS = new LongAdder();
+
+    private static final Set<String> EXECUTIONS = Set.of("execute", "executeQuery", "executeUpdate", "executeBatch",
+            "executeLargeUpdate", "executeLargeBatch");
+
+    static long total() {
+        return STATEMENTS.sum() + COMMITS.sum() + ROLLBACKS.sum();
+    }
+
+    @Bean
+    static BeanPostProcessor countingDataSource() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (bean instanceof DataSource ds && !Proxy.isProxyClass(bean.getClass())) {
+                    return proxy(DataSource.class, ds, (target, method, args) -> {
+                        Object result = invoke(target, method, args);
+                        return result instanceof Connection c ? proxy(Connection.class, c, RoundTrips::onConnection)
+                                : result;
+                    });
+                }
+                return bean;
+            }
+        };
+    }
+
+    private static Object onConnection(Object target, Method method, Object[] args) throws Throwable {
+        switch (method.getName()) {
+            case "commit" -> COMMITS.increment();
+            case "rollback" -> ROLLBACKS.increment();
+            default -> {
+            }
+        }
+        Object result = invoke(target, method, args);
+        if (result instanceof Statement
+                && (method.getName().startsWith("prepare") || method.getName().equals("createStatement"))) {
+            Class<?> type = method.getReturnType();
+            return proxy(type, result, (t, m, a) -> {
+                if (EXECUTIONS.contains(m.getName())) {
+                    STATEMENTS.increment();
+                }
+                return invoke(t, m, a);
+            });
+        }
+        return result;
+    }
+
+    interface Handler {
+        Object handle(Object target, Method method, Object[] args) throws Throwable;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T proxy(Class<T> type, Object target, Handler handler) {
+        InvocationHandler h = (p, m, a) -> handler.handle(target, m, a);
+        return (T) Proxy.newProxyInstance(RoundTrips.class.getClassLoader(), new Class<?>[] {type}, h);
+    }
+
+    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package ir.hamyar.bot.resilience;
+
+import ir.hamyar.bot.HamyarApplication;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real application in a JVM of its own, so a test can kill it the hard way ({@link #kill()}: SIGKILL, no
+ * shutdown hook, no clean stop) and start it again on the same database. Its console output goes to a file
+ * under {@code target/}, kept for reading after a failure.
+ */
+public final class ChildApp implements AutoCloseable {
+
+    /** The line Spring Boot logs once the context is up (the bots start in the same refresh, before it). */
+    static final String STARTED = "Started HamyarApplication";
+
+    private final Process process;
+    private final Path log;
+    private final long launchedAt;
+
+    private ChildApp(Process process, Path log, long launchedAt) {
+        this.process = process;
+        this.log = log;
+        this.launchedAt = launchedAt;
+    }
+
+    /** The line the application logs once it is ready. */
+    public static String startedLine() {
+        return STARTED;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Waits for the started line; returns how long the start took (launch of the JVM to context ready). */
+    public Duration awaitStarted(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() - deadline < 0) {
+            if (logText().contains(STARTED)) {
+                return Duration.ofNanos(System.nanoTime() - launchedAt);
+            }
+            if (!process.isAlive()) {
+                throw new AssertionError("the application exited with " + process.exitValue() + " before starting; "
+                        + "its output: " + log + "\n" + tail(60));
+            }
+            sleep(50);
+        }
+        throw new AssertionError("the application did not start within " + timeout + "; its output: " + log + "\n"
+                + tail(60));
+    }
+
+    /** SIGKILL: the process dies at once, whatever it is doing. */
+    public void kill() {
+        process.destroyForcibly();
+        waitFor();
+    }
+
+    /** SIGTERM: a clean shutdown. */
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            }
+        }
+        waitFor();
+    }
+
+    /** Resident set size of the running process, in kB (from /proc). */
+    public long residentKb() {
+        return ProcStatus.of(process.pid()).kb("VmRSS");
+    }
+
+    public String logText() {
+        try {
+            return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            // the file may be half written; a partial read is retried by the caller
+            return "";
+        }
+    }
+
+    String tail(int lines) {
+        List<String> all = logText().lines().toList();
+        return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    }
+
+    private void waitFor() {
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                throw new AssertionError("the application process " + process.pid() + " did not end");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    public static final class Builder {
+        private final Map<String, String> properties = new LinkedHashMap<>();
+        private final List<String> jvmOptions = new ArrayList<>(List.of("-Xmx384m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8"));
+        private Path log;
+
+        private Builder() {
+            properties.put("server.port", "0");
+        }
+
+        public Builder property(String key, Object value) {
+            properties.put(key, String.valueOf(value));
+            return this;
+        }
+
+        public Builder jvmOptions(String... options) {
+            jvmOptions.clear();
+            jvmOptions.addAll(List.of(options));
+            return this;
+        }
+
+        public Builder log(Path file) {
+            this.log = file;
+            return this;
+        }
+
+        public ChildApp start() {
+            if (log == null) {
+                throw new IllegalStateException("say where the application's output goes");
+            }
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvmOptions);
+            command.add("-cp");
+            command.add(System.getProperty("java.class.path"));
+            command.add(HamyarApplication.class.getName());
+            properties.forEach((k, v) -> command.add("--" + k + "=" + v));
+            try {
+                Files.createDirectories(log.toAbsolutePath().getParent());
+                long launched = System.nanoTime();
+                Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                        .redirectOutput(log.toFile()).start();
+                return new ChildApp(p, log, launched);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot launch the application", e);
+            }
+        }
+    }
+}
