@@ -55,7 +55,8 @@ class AuditListing implements CommandHandler, CallbackHandler {
             "APPLICATION_APPROVED", "APPLICATION_REJECTED", "APPOINTMENT_ISSUED", "APPOINTMENT_RENEWED",
             "APPOINTMENT_REVOKED", "APPOINTMENT_EXPIRED", "REPORT_ACKNOWLEDGED", "REPORT_IN_PROGRESS",
             "REPORT_RESOLVED", "REPORT_REJECTED", "REPORT_FORWARDED", "ROLE_GRANTED", "ROLE_REVOKED",
-            "MEMBER_SUSPENDED", "MEMBER_REINSTATED", "MEMBER_ERASED");
+            "MEMBER_SUSPENDED", "MEMBER_REINSTATED", "MEMBER_ERASED", "BROADCAST_SENT", "BROADCAST_SCHEDULED",
+            "BROADCAST_CANCELLED", "CONTENT_EDITED", "DATA_EXPORTED");
 
     /** What is listed: page from 0, and the filters (null: any). */
     record View(int page, Integer type, Long office, Long actor) {
