@@ -3,7 +3,6 @@ package ir.hamyar.bot.flow.stats;
 import ir.hamyar.domain.statistics.Figures.RegionCount;
 import ir.hamyar.domain.statistics.Figures.WeekCount;
 import ir.hamyar.messages.JalaliDates;
-import ir.hamyar.messages.PersianText;
 import ir.hamyar.messages.Texts;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
@@ -202,11 +201,11 @@ class StatsCharts {
         return !"en".equals(locale.getLanguage());
     }
 
-    /** Whole numbers with grouping in the locale's digits (Persian digits and separator for Persian). */
+    /** Whole numbers with grouping in the locale's digits (ICU: Persian digits and separator for Persian). */
     static NumberFormat digits(Locale locale) {
-        boolean persian = isRtl(locale);
-        NumberFormat ascii = NumberFormat.getIntegerInstance(Locale.ROOT);
-        ascii.setGroupingUsed(true);
+        com.ibm.icu.text.NumberFormat icu = com.ibm.icu.text.NumberFormat.getIntegerInstance(
+                isRtl(locale) ? new com.ibm.icu.util.ULocale("fa_IR") : com.ibm.icu.util.ULocale.ENGLISH);
+        icu.setGroupingUsed(true);
         return new NumberFormat() {
             @Override
             public StringBuffer format(double number, StringBuffer to, FieldPosition pos) {
@@ -215,13 +214,16 @@ class StatsCharts {
 
             @Override
             public StringBuffer format(long number, StringBuffer to, FieldPosition pos) {
-                String s = ascii.format(number);
-                return to.append(persian ? PersianText.toPersianDigits(s).replace(',', '٬') : s);
+                synchronized (icu) {
+                    return to.append(icu.format(number));
+                }
             }
 
             @Override
             public Number parse(String source, ParsePosition pos) {
-                return ascii.parse(PersianText.toAsciiDigits(source), pos);
+                synchronized (icu) {
+                    return icu.parse(source, pos);
+                }
             }
         };
     }

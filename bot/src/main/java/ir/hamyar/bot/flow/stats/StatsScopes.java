@@ -3,6 +3,7 @@ package ir.hamyar.bot.flow.stats;
 import ir.hamyar.bot.admin.Scope;
 import ir.hamyar.domain.offices.OfficeView;
 import ir.hamyar.domain.statistics.StatsScope;
+import ir.hamyar.messages.Texts;
 
 import java.util.stream.Collectors;
 
@@ -19,6 +20,7 @@ final class StatsScopes {
 
     /** The office names of a limited scope, for the header of a summary or an export. */
     static String officeNames(Scope scope) {
-        return scope.offices().stream().map(OfficeView::name).collect(Collectors.joining("، "));
+        String separator = Texts.get(Texts.FA, "stats.list_separator");
+        return scope.offices().stream().map(OfficeView::name).collect(Collectors.joining(separator));
     }
 }
