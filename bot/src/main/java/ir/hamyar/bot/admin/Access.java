@@ -1,5 +1,6 @@
 package ir.hamyar.bot.admin;
 
+import ir.hamyar.bot.runtime.ChatRef;
 import ir.hamyar.bot.runtime.Session;
 import ir.hamyar.domain.access.Role;
 import ir.hamyar.domain.access.Roles;
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -110,6 +112,18 @@ public class Access {
             default:
                 throw new IllegalArgumentException("No rule for " + action);
         }
+    }
+
+    /**
+     * Where alerts for admins go (reports no office holds, applications to review, decrees without a reviewer):
+     * the bootstrap admins' and the granted admins' private chats, each once. Read afresh, like every check.
+     */
+    public List<ChatRef> adminChats() {
+        Set<ChatRef> chats = new LinkedHashSet<>();
+        admins.all().forEach(a -> chats.add(a.chat()));
+        roles.all().stream().filter(g -> g.role() == Role.ADMIN)
+                .forEach(g -> chats.add(new ChatRef(g.platform(), g.userId())));
+        return List.copyOf(chats);
     }
 
     /** Whether the caller may do the action somewhere. */

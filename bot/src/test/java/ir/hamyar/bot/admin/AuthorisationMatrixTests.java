@@ -1,7 +1,9 @@
 package ir.hamyar.bot.admin;
 
 import ir.hamyar.bot.config.HamyarProperties;
+import ir.hamyar.bot.runtime.ChatRef;
 import ir.hamyar.domain.access.Role;
+import ir.hamyar.domain.access.RoleGrant;
 import ir.hamyar.domain.access.Roles;
 import ir.hamyar.domain.appointments.AppointmentRole;
 import ir.hamyar.domain.appointments.AppointmentStatus;
@@ -147,6 +149,10 @@ class AuthorisationMatrixTests {
         }
         when(offices.ofProvince(1)).thenReturn(List.of(PROVINCE_1, OFFICE_A));
         when(offices.ofProvince(2)).thenReturn(List.of(OFFICE_B));
+        when(roles.all()).thenReturn(List.of(
+                new RoleGrant(Platform.TELEGRAM, Who.GRANTED_ADMIN.userId, Role.ADMIN, Instant.EPOCH),
+                new RoleGrant(Platform.TELEGRAM, Who.REVIEWER.userId, Role.REVIEWER, Instant.EPOCH),
+                new RoleGrant(Platform.TELEGRAM, Who.BOOTSTRAP_ADMIN.userId, Role.ADMIN, Instant.EPOCH)));
         access = new Access(admins, roles, membership, appointments, offices);
     }
 
@@ -164,6 +170,13 @@ class AuthorisationMatrixTests {
             }
         }
         assertThat(wrong).as("cells where Access disagrees with the table").isEmpty();
+    }
+
+    @Test
+    void adminAlertsGoToBootstrapAndGrantedAdminsOnceEachButNotToReviewers() {
+        assertThat(access.adminChats()).containsExactly(
+                new ChatRef(Platform.TELEGRAM, Who.BOOTSTRAP_ADMIN.userId),
+                new ChatRef(Platform.TELEGRAM, Who.GRANTED_ADMIN.userId));
     }
 
     @Test

@@ -1,6 +1,6 @@
 package ir.hamyar.bot.flow.offices;
 
-import ir.hamyar.bot.admin.Admins;
+import ir.hamyar.bot.admin.Access;
 import ir.hamyar.bot.runtime.Button;
 import ir.hamyar.bot.runtime.ChatRef;
 import ir.hamyar.bot.runtime.Keyboard;
@@ -48,19 +48,19 @@ class OfficeNotifications {
     private final Offices offices;
     private final Appointments appointments;
     private final Applications applications;
-    private final Admins admins;
+    private final Access access;
     private final Regions regions;
     private final Cards cards;
     private final Clock clock;
 
     OfficeNotifications(Notifier notifier, Membership membership, Offices offices, Appointments appointments,
-                        Applications applications, Admins admins, Regions regions, Cards cards, Clock clock) {
+                        Applications applications, Access access, Regions regions, Cards cards, Clock clock) {
         this.notifier = notifier;
         this.membership = membership;
         this.offices = offices;
         this.appointments = appointments;
         this.applications = applications;
-        this.admins = admins;
+        this.access = access;
         this.regions = regions;
         this.cards = cards;
         this.clock = clock;
@@ -113,7 +113,7 @@ class OfficeNotifications {
                     cards.name(a.memberId()), Text.of("appointments.role." + a.role().name()),
                     officeLabel(a.officeId(), locale), a.decreeNo(), JalaliDates.formatLong(a.termEnd(), locale),
                     event.daysLeft()), Cards.decreeButtons(a.id()));
-            admins.all().forEach(admin -> send(admin.chat(), null, "decree:" + a.id(), reminder));
+            access.adminChats().forEach(chat -> send(chat, null, "decree:" + a.id(), reminder));
             offices.find(a.officeId()).ifPresent(o -> appointments.provinceManagers(o.provinceId()).stream()
                     .filter(id -> id != a.memberId())
                     .forEach(id -> toMember(id, "decree:" + a.id(), reminder)));
@@ -198,7 +198,7 @@ class OfficeNotifications {
 
     /** Admins, and the manager of the application's province office. */
     private void toReviewers(ApplicationView app, Function<Locale, Reply> reply) {
-        admins.all().forEach(admin -> send(admin.chat(), null, ref(app), reply));
+        access.adminChats().forEach(chat -> send(chat, null, ref(app), reply));
         applications.memberReviewers(app.id()).stream()
                 .filter(id -> id != app.founderId())
                 .forEach(id -> toMember(id, ref(app), reply));

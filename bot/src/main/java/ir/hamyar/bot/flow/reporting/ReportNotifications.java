@@ -1,6 +1,6 @@
 package ir.hamyar.bot.flow.reporting;
 
-import ir.hamyar.bot.admin.Admins;
+import ir.hamyar.bot.admin.Access;
 import ir.hamyar.bot.runtime.Button;
 import ir.hamyar.bot.runtime.ChatRef;
 import ir.hamyar.bot.runtime.Keyboard;
@@ -51,17 +51,17 @@ class ReportNotifications {
     private final Offices offices;
     private final Appointments appointments;
     private final Membership membership;
-    private final Admins admins;
+    private final Access access;
 
     ReportNotifications(ProblemReporting reporting, ReportTexts texts, Notifier notifier, Offices offices,
-                        Appointments appointments, Membership membership, Admins admins) {
+                        Appointments appointments, Membership membership, Access access) {
         this.reporting = reporting;
         this.texts = texts;
         this.notifier = notifier;
         this.offices = offices;
         this.appointments = appointments;
         this.membership = membership;
-        this.admins = admins;
+        this.access = access;
     }
 
     @ApplicationModuleListener(id = "reporting.alert-on-report")
@@ -180,7 +180,7 @@ class ReportNotifications {
             }
         }
         if (chats.isEmpty()) {
-            admins.all().forEach(a -> chats.add(a.chat()));
+            chats.addAll(access.adminChats());
         }
         return List.copyOf(chats);
     }
