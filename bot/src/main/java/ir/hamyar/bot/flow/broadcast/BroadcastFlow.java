@@ -4,6 +4,7 @@ import ir.hamyar.bot.runtime.Button;
 import ir.hamyar.bot.runtime.Flow;
 import ir.hamyar.bot.runtime.Inbound;
 import ir.hamyar.bot.runtime.Keyboard;
+import ir.hamyar.bot.runtime.PagedKeyboard;
 import ir.hamyar.bot.runtime.Reply;
 import ir.hamyar.bot.runtime.Session;
 import ir.hamyar.bot.runtime.Text;
@@ -58,7 +59,6 @@ import java.util.function.Function;
 class BroadcastFlow extends Flow<BroadcastFlow.Step, BroadcastDraft> {
 
     static final String ID = "bc";
-    static final int PAGE_SIZE = 12;
 
     enum Step { AUDIENCE, PROVINCE, COUNTY, INTEREST, OFFICE, COURSE, TEXT, PHOTO, LINK, PREVIEW, SCHEDULE }
 
@@ -560,30 +560,6 @@ class BroadcastFlow extends Flow<BroadcastFlow.Step, BroadcastDraft> {
 
     private static <T> Keyboard paged(String pick, String turn, List<T> all, int page, Function<T, Text> label,
                                       Function<T, ? extends Number> id, List<Button> first) {
-        int pages = Math.max(1, (all.size() + PAGE_SIZE - 1) / PAGE_SIZE);
-        int p = Math.max(0, Math.min(page, pages - 1));
-        Keyboard.Builder b = Keyboard.inline();
-        if (!first.isEmpty()) {
-            b.row(first);
-        }
-        List<Button> row = new ArrayList<>();
-        for (T item : all.subList(p * PAGE_SIZE, Math.min(all.size(), (p + 1) * PAGE_SIZE))) {
-            row.add(Button.callback(label.apply(item), ID + ":" + pick + ":" + id.apply(item)));
-            if (row.size() == 3) {
-                b.row(row);
-                row = new ArrayList<>();
-            }
-        }
-        b.row(row);
-        List<Button> nav = new ArrayList<>();
-        if (p > 0) {
-            nav.add(Button.callback(Text.of("common.previous_page"), ID + ":" + turn + ":" + (p - 1)));
-        }
-        if (p < pages - 1) {
-            nav.add(Button.callback(Text.of("common.next_page"), ID + ":" + turn + ":" + (p + 1)));
-        }
-        b.row(nav);
-        b.row(Button.callback(Text.of("common.back"), "nav:back"));
-        return b.build();
+        return PagedKeyboard.of(ID, pick, turn, all, page, label, id, first, true);
     }
 }

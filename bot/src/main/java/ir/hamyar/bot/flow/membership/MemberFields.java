@@ -3,6 +3,7 @@ package ir.hamyar.bot.flow.membership;
 import ir.hamyar.bot.runtime.Button;
 import ir.hamyar.bot.runtime.Inbound;
 import ir.hamyar.bot.runtime.Keyboard;
+import ir.hamyar.bot.runtime.PagedKeyboard;
 import ir.hamyar.bot.runtime.Text;
 import ir.hamyar.domain.membership.Education;
 import ir.hamyar.domain.regions.County;
@@ -27,7 +28,6 @@ import java.util.function.Function;
  */
 final class MemberFields {
 
-    static final int PAGE_SIZE = 12;
     static final int MIN_AGE = 10;
     static final int MIN_BIRTH_YEAR = 1300;
 
@@ -134,28 +134,7 @@ final class MemberFields {
 
     private static <T> Keyboard paged(String prefix, String pick, String turn, List<T> all, int page,
                                       Function<T, Text> label, Function<T, Integer> id) {
-        int pages = Math.max(1, (all.size() + PAGE_SIZE - 1) / PAGE_SIZE);
-        int p = Math.max(0, Math.min(page, pages - 1));
-        Keyboard.Builder b = Keyboard.inline();
-        List<Button> row = new ArrayList<>();
-        for (T item : all.subList(p * PAGE_SIZE, Math.min(all.size(), (p + 1) * PAGE_SIZE))) {
-            row.add(Button.callback(label.apply(item), prefix + ":" + pick + ":" + id.apply(item)));
-            if (row.size() == 3) {
-                b.row(row);
-                row = new ArrayList<>();
-            }
-        }
-        b.row(row);
-        List<Button> nav = new ArrayList<>();
-        if (p > 0) {
-            nav.add(Button.callback(Text.of("common.previous_page"), prefix + ":" + turn + ":" + (p - 1)));
-        }
-        if (p < pages - 1) {
-            nav.add(Button.callback(Text.of("common.next_page"), prefix + ":" + turn + ":" + (p + 1)));
-        }
-        b.row(nav);
-        b.row(Button.callback(Text.of("common.back"), "nav:back"));
-        return b.build();
+        return PagedKeyboard.of(prefix, pick, turn, all, page, label, id, List.of(), true);
     }
 
     static Keyboard interests(String prefix, List<String> codes, List<String> chosen, Function<String, Text> names) {

@@ -3,6 +3,7 @@ package ir.hamyar.bot.flow.offices;
 import ir.hamyar.bot.runtime.Button;
 import ir.hamyar.bot.runtime.Inbound;
 import ir.hamyar.bot.runtime.Keyboard;
+import ir.hamyar.bot.runtime.PagedKeyboard;
 import ir.hamyar.bot.runtime.Reply;
 import ir.hamyar.bot.runtime.Text;
 import ir.hamyar.domain.offices.OfficeView;
@@ -12,19 +13,16 @@ import ir.hamyar.domain.regions.Regions;
 import ir.hamyar.messages.PersianText;
 import ir.hamyar.messages.Texts;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Small helpers the office screens share: paged pickers (the idea of the member form's, kept here so that
- * membership's stays private), callback parsing and the labels of offices and regions.
+ * Small helpers the office screens share: paged pickers (on {@link PagedKeyboard}), callback parsing and the
+ * labels of offices and regions.
  */
 final class Ui {
-
-    static final int PAGE_SIZE = 12;
 
     private Ui() {
     }
@@ -44,30 +42,7 @@ final class Ui {
 
     static <T> Keyboard paged(String prefix, String pick, String turn, List<T> all, int page,
                               Function<T, Text> label, Function<T, ? extends Number> id, boolean back) {
-        int pages = Math.max(1, (all.size() + PAGE_SIZE - 1) / PAGE_SIZE);
-        int p = Math.max(0, Math.min(page, pages - 1));
-        Keyboard.Builder b = Keyboard.inline();
-        List<Button> row = new ArrayList<>();
-        for (T item : all.subList(p * PAGE_SIZE, Math.min(all.size(), (p + 1) * PAGE_SIZE))) {
-            row.add(Button.callback(label.apply(item), prefix + ":" + pick + ":" + id.apply(item)));
-            if (row.size() == 3) {
-                b.row(row);
-                row = new ArrayList<>();
-            }
-        }
-        b.row(row);
-        List<Button> nav = new ArrayList<>();
-        if (p > 0) {
-            nav.add(Button.callback(Text.of("common.previous_page"), prefix + ":" + turn + ":" + (p - 1)));
-        }
-        if (p < pages - 1) {
-            nav.add(Button.callback(Text.of("common.next_page"), prefix + ":" + turn + ":" + (p + 1)));
-        }
-        b.row(nav);
-        if (back) {
-            b.row(Button.callback(Text.of("common.back"), "nav:back"));
-        }
-        return b.build();
+        return PagedKeyboard.of(prefix, pick, turn, all, page, label, id, List.of(), back);
     }
 
     /** A reply keyboard holding only the back button: for steps that expect typed text. */
