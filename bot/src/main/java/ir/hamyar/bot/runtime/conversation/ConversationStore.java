@@ -5,7 +5,10 @@ import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Conversation rows. Locking a chat's row is also how its updates are kept in order across threads and
@@ -47,6 +50,41 @@ class ConversationStore {
                         + "ORDER BY id LIMIT 1",
                 (rs, i) -> new Locked(rows.get(0), rs.getLong("id"), rs.getString("payload")), chatKey);
         return next.isEmpty() ? new Locked(rows.get(0), null, null) : next.get(0);
+    }
+
+    /**
+     * Locks the conversation rows of several chats in one statement and returns their states; chats held by
+     * another worker or instance are left out (SKIP LOCKED). Their pending updates are read afterwards, by a
+     * statement of its own, for the reason given at {@link #lockWithNextUpdate}.
+     */
+    Map<String, ConversationState> lockAll(List<String> chatKeys) {
+        Map<String, ConversationState> locked = new LinkedHashMap<>();
+        jdbc.query("SELECT chat_key, flow, step, draft, locale, expires_at FROM conversation WHERE chat_key IN ("
+                        + placeholders(chatKeys.size()) + ") ORDER BY chat_key FOR UPDATE SKIP LOCKED",
+                rs -> {
+                    Timestamp expires = rs.getTimestamp("expires_at");
+                    locked.put(rs.getString("chat_key"), new ConversationState(rs.getString("flow"),
+                            rs.getString("step"), rs.getString("draft"), rs.getString("locale"),
+                            expires == null ? null : expires.toInstant()));
+                }, chatKeys.toArray());
+        return locked;
+    }
+
+    /** Saves several chats' states in one JDBC batch (one round trip). */
+    void saveAll(Map<String, ConversationState> states, Instant now) {
+        if (states.isEmpty()) {
+            return;
+        }
+        Timestamp at = Timestamp.from(now);
+        jdbc.batchUpdate("UPDATE conversation SET flow = ?, step = ?, draft = ?, locale = ?, expires_at = ?, "
+                        + "updated_at = ?, version = version + 1, unreachable_at = NULL WHERE chat_key = ?",
+                states.entrySet().stream().map(e -> new Object[] {e.getValue().flow(), e.getValue().step(),
+                        e.getValue().draft(), e.getValue().locale(), e.getValue().expiresAt() == null ? null
+                        : Timestamp.from(e.getValue().expiresAt()), at, e.getKey()}).toList());
+    }
+
+    static String placeholders(int n) {
+        return java.util.Collections.nCopies(n, "?").stream().collect(Collectors.joining(", "));
     }
 
     /** Waits for the chat's lock (used to record a failure after a rollback). */

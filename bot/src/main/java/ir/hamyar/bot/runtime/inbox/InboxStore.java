@@ -11,6 +11,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -78,6 +80,43 @@ public class InboxStore {
     public long pendingCount() {
         Long n = jdbc.queryForObject("SELECT count(*) FROM inbox_update WHERE status = 'PENDING'", Long.class);
         return n == null ? 0 : n;
+    }
+
+    /** A stored update waiting to be applied. */
+    public record Pending(long id, String chatKey, String payload) {
+    }
+
+    /**
+     * The oldest pending updates of several chats, at most {@code perChat} of each, in id order (so in each
+     * chat's order). Call it after the chats are locked: see {@code ConversationStore.lockWithNextUpdate}.
+     */
+    public List<Pending> pendingOf(Collection<String> chatKeys, int perChat) {
+        if (chatKeys.isEmpty()) {
+            return List.of();
+        }
+        List<Object> args = new ArrayList<>(chatKeys);
+        args.add(perChat);
+        return jdbc.query("SELECT id, chat_key, payload FROM (SELECT id, chat_key, payload, "
+                        + "ROW_NUMBER() OVER (PARTITION BY chat_key ORDER BY id) AS n FROM inbox_update "
+                        + "WHERE chat_key IN (" + String.join(", ", Collections.nCopies(chatKeys.size(), "?"))
+                        + ") AND status = 'PENDING') p WHERE n <= ? ORDER BY id",
+                (rs, i) -> new Pending(rs.getLong(1), rs.getString(2), rs.getString(3)), args.toArray());
+    }
+
+    /**
+     * Marks several updates done in one statement. False when any of them is no longer pending (applied
+     * already by whoever held its chat before): the caller must roll back.
+     */
+    public boolean markAllDone(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return true;
+        }
+        List<Object> args = new ArrayList<>(ids.size() + 1);
+        args.add(Timestamp.from(clock.instant()));
+        args.addAll(ids);
+        return jdbc.update("UPDATE inbox_update SET status = 'DONE', processed_at = ?, attempts = attempts + 1 "
+                + "WHERE status = 'PENDING' AND id IN (" + String.join(", ", Collections.nCopies(ids.size(), "?"))
+                + ")", args.toArray()) == ids.size();
     }
 
     /** False when the update is no longer pending (already applied): the caller must roll back. */

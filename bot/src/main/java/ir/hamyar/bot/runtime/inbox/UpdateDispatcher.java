@@ -14,13 +14,16 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -29,22 +32,25 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Schedules stored updates on a fixed pool of workers. A chat is drained by one worker at a time (in memory
- * here, and by the conversation row lock across instances); different chats run in parallel. A sweep picks up
- * what was stored but not scheduled: updates left by a crash, received by another instance, or whose chat was
- * locked elsewhere when signalled.
+ * Schedules stored updates on a fixed pool of workers. A chat is handled by one worker at a time (in memory
+ * here, and by the conversation row lock across instances); different chats run in parallel. Chats with new
+ * updates wait in one queue; a worker takes the first and, when more are waiting, up to
+ * {@code batch-chats} of them, and applies them in one transaction (group commit: under load the cost of a
+ * commit and of each statement is shared by the batch, while a lone update is applied at once on its own).
+ * A sweep picks up what was stored but not scheduled: updates left by a crash, received by another instance,
+ * or whose chat was locked elsewhere when signalled.
  */
 @Component
 class UpdateDispatcher implements InboundReceiver, RuntimeStatus, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(UpdateDispatcher.class);
-    private static final int MAX_PER_DRAIN = 50;
 
     private final InboxStore inbox;
     private final UpdateProcessor processor;
     private final RuntimeProperties properties;
     private final Set<String> active = ConcurrentHashMap.newKeySet();
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
+    private final BlockingQueue<String> ready = new LinkedBlockingQueue<>();
     private volatile ExecutorService workers;
     private volatile ScheduledExecutorService sweeper;
     private volatile ScheduledFuture<?> sweeping;
@@ -85,32 +91,43 @@ class UpdateDispatcher implements InboundReceiver, RuntimeStatus, SmartLifecycle
             return;
         }
         if (active.add(key)) {
-            try {
-                pool.execute(() -> drain(key));
-            } catch (java.util.concurrent.RejectedExecutionException e) {
-                active.remove(key);
-            }
+            ready.add(key);
         } else {
             dirty.add(key);
         }
     }
 
-    private void drain(String key) {
-        boolean more = false;
-        try {
-            for (int i = 0; i < MAX_PER_DRAIN && running; i++) {
-                UpdateProcessor.Result r = processor.processNext(key);
-                if (r != UpdateProcessor.Result.PROCESSED) {
-                    break; // nothing left, held by another instance, or the database is away: the sweep retries
-                }
-                more = i == MAX_PER_DRAIN - 1;
+    /** A worker's life: take waiting chats, apply them, hand back those that may have more. */
+    private void work() {
+        int most = Math.max(1, properties.batchChats());
+        List<String> batch = new ArrayList<>(most);
+        while (running) {
+            String first;
+            try {
+                first = ready.poll(200, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
-        } catch (RuntimeException e) {
-            log.error("Worker error on a chat; the sweep will retry it: {}", e.getClass().getName());
-        } finally {
-            active.remove(key);
-            if (dirty.remove(key) || more) {
-                schedule(key);
+            if (first == null) {
+                continue;
+            }
+            batch.clear();
+            batch.add(first);
+            ready.drainTo(batch, most - 1);
+            Map<String, UpdateProcessor.Result> results = Map.of();
+            try {
+                results = processor.processBatch(batch, Math.max(1, properties.batchPerChat()));
+            } catch (RuntimeException e) {
+                log.error("Worker error on a batch of chats; the sweep will retry them: {}", e.getClass().getName());
+            } finally {
+                for (String key : batch) {
+                    active.remove(key);
+                    // Not rescheduled when held elsewhere or the database is away: the sweep retries those.
+                    if (dirty.remove(key) || results.get(key) == UpdateProcessor.Result.PROCESSED) {
+                        schedule(key);
+                    }
+                }
             }
         }
     }
@@ -138,6 +155,9 @@ class UpdateDispatcher implements InboundReceiver, RuntimeStatus, SmartLifecycle
             return t;
         });
         running = true;
+        for (int i = 0; i < properties.workers(); i++) {
+            workers.execute(this::work);
+        }
         long every = properties.sweepInterval().toMillis();
         sweeping = sweeper.scheduleWithFixedDelay(this::sweep, 0, every, TimeUnit.MILLISECONDS);
     }
@@ -167,6 +187,10 @@ class UpdateDispatcher implements InboundReceiver, RuntimeStatus, SmartLifecycle
             Thread.currentThread().interrupt();
             workers.shutdownNow();
         }
+        // What was queued stays pending in the inbox; a restart's sweep finds it.
+        ready.clear();
+        active.clear();
+        dirty.clear();
     }
 
     @Override

@@ -1,0 +1,144 @@
+package ir.hamyar.bot.e2e;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import ir.hamyar.bot.fakeapi.FakeBot;
+import ir.hamyar.bot.fakeapi.FakeBotApi;
+import ir.hamyar.bot.fakeapi.Flavor;
+import ir.hamyar.bot.fakeapi.SentMessage;
+import ir.hamyar.bot.runtime.ChatType;
+import ir.hamyar.bot.runtime.Inbound;
+import ir.hamyar.bot.runtime.conversation.UpdateProcessor;
+import ir.hamyar.bot.runtime.conversation.UpdateProcessor.Result;
+import ir.hamyar.bot.runtime.inbox.InboxStore;
+import ir.hamyar.domain.shared.Platform;
+import ir.hamyar.messages.ChatText;
+import ir.hamyar.messages.Texts;
+import ir.hamyar.testing.TestPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Group commit: the updates of several chats applied in one transaction ({@link UpdateProcessor#processBatch}).
+ * Updates are stored without being signalled (the sweep is set to an hour) and the batch is run by the test, so
+ * what one call does is seen exactly: one transaction for all chats, each chat's updates in order and once, and
+ * a failing update rolling the batch back and the chats being applied one by one instead.
+ */
+class BatchedApplyTests {
+
+    static FakeBotApi api;
+    static FakeBot telegram;
+    static TestApp app;
+    static final AtomicLong UPDATE_IDS = new AtomicLong(7_000_000);
+
+    @BeforeAll
+    static void startApp() {
+        api = FakeBotApi.start(0);
+        telegram = api.bot(TestApp.TELEGRAM_TOKEN, Flavor.TELEGRAM, "hamyar_test_bot");
+        app = TestApp.on(TestPostgres.newDatabase("batched"), api).with(TestFlows.class)
+                .property("hamyar.runtime.sweep-interval", "1h")
+                .property("hamyar.outbound.chat-per-second", "50")
+                .property("hamyar.outbound.chat-burst", "50")
+                .start();
+    }
+
+    @AfterAll
+    static void stopApp() {
+        app.close();
+        api.close();
+    }
+
+    @Test
+    void appliesManyChatsInOneTransactionEachInOrderAndOnce() {
+        List<String> chats = chats(40_000, 20);
+        store(chats, "/echo");
+        assertThat(process(chats)).allSatisfy((k, r) -> assertThat(r).isEqualTo(Result.DRAINED));
+        double batchesBefore = batches();
+        for (int n = 1; n <= 3; n++) {
+            store(chats, "m" + n);
+        }
+
+        Map<String, Result> results = process(chats);
+
+        assertThat(results).hasSize(20).allSatisfy((k, r) -> assertThat(r).isEqualTo(Result.DRAINED));
+        assertThat(batches() - batchesBefore).as("one transaction for the 60 updates of 20 chats").isEqualTo(1);
+        assertThat(app.jdbc().queryForObject("SELECT count(*) FROM inbox_update WHERE chat_key LIKE 'T:4000%' "
+                + "AND status <> 'DONE'", Integer.class)).isZero();
+        for (String key : chats) {
+            long chatId = Long.parseLong(key.substring(2));
+            assertThat(telegram.awaitMessages(chatId, 3, Duration.ofSeconds(20)).stream().map(SentMessage::plainText))
+                    .containsExactly(echo("m1", 1), echo("m2", 2), echo("m3", 3));
+        }
+    }
+
+    @Test
+    void aFailingUpdateRollsTheBatchBackAndItsChatsAreAppliedOneByOne() {
+        List<String> chats = chats(41_000, 10);
+        store(chats, "/echo");
+        process(chats);
+        String failing = "T:41100";
+        store(List.of(failing), "/boom");
+        process(List.of(failing));
+        double batchesBefore = batches();
+        store(chats, "m1");
+        store(List.of(failing), "anything");
+        List<String> all = new ArrayList<>(chats);
+        all.add(5, failing);
+
+        Map<String, Result> results = process(all);
+
+        assertThat(batches() - batchesBefore).as("the batch was rolled back").isZero();
+        for (String key : chats) {
+            assertThat(results.get(key)).isEqualTo(Result.DRAINED);
+            long chatId = Long.parseLong(key.substring(2));
+            assertThat(telegram.awaitMessages(chatId, 1, Duration.ofSeconds(20)).stream().map(SentMessage::plainText))
+                    .containsExactly(echo("m1", 1));
+        }
+        assertThat(app.jdbc().queryForObject("SELECT count(*) FROM inbox_update WHERE chat_key LIKE 'T:4100%' "
+                + "AND chat_key <> 'T:41100' AND status = 'DONE'", Integer.class)).isEqualTo(20);
+        // Alone, the failing update is tried as often as any other (max-attempts), then given up with an apology.
+        assertThat(app.jdbc().queryForMap("SELECT status, attempts FROM inbox_update WHERE chat_key = 'T:41100' "
+                + "ORDER BY id DESC LIMIT 1")).containsEntry("status", "FAILED").containsEntry("attempts", 3);
+        assertThat(telegram.awaitMessages(41_100, 2, Duration.ofSeconds(20)).get(1).plainText())
+                .isEqualTo(ChatText.htmlToPlain(Texts.get(Texts.FA, "runtime.error_generic")));
+    }
+
+    private static List<String> chats(long firstChat, int n) {
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            keys.add("T:" + (firstChat + i));
+        }
+        return keys;
+    }
+
+    private static void store(List<String> chats, String text) {
+        List<Inbound> updates = new ArrayList<>();
+        for (String key : chats) {
+            long chatId = Long.parseLong(key.substring(2));
+            long id = UPDATE_IDS.incrementAndGet();
+            updates.add(new Inbound(Platform.TELEGRAM, id, Inbound.Kind.MESSAGE, chatId, ChatType.PRIVATE, null, chatId,
+                    "User" + chatId, "fa", (int) id, text, null, null, null, null, null, null));
+        }
+        app.bean(InboxStore.class).store(updates);
+    }
+
+    private static Map<String, Result> process(List<String> chats) {
+        return app.bean(UpdateProcessor.class).processBatch(chats, 10);
+    }
+
+    private static double batches() {
+        return app.bean(MeterRegistry.class).get("hamyar.updates.batches").counter().count();
+    }
+
+    private static String echo(String text, int n) {
+        return ChatText.htmlToPlain(Texts.get(Texts.FA, "runtime.test_flow_done", text, String.valueOf(n)));
+    }
+}
