@@ -45,6 +45,29 @@ class AccountLinkingTests extends MembershipTestSupport {
     }
 
     @Test
+    void theStandingOfAnAccountComesWithItsMembersStatusTermsAndBothLastSeenTimes() {
+        Form telegram = form();
+        MemberView member = registered(telegram);
+        long baleUser = newUserId();
+        membership.linkAccount(Platform.BALE, baleUser, baleUser + 1, telegram.phone);
+        membership.touch(Platform.TELEGRAM, telegram.userId, telegram.chatId, NOW.plusSeconds(10));
+        membership.touch(Platform.BALE, baleUser, baleUser + 1, NOW.plusSeconds(20));
+
+        MemberStanding onTelegram = membership.standing(Platform.TELEGRAM, telegram.userId).orElseThrow();
+
+        assertThat(onTelegram.memberId()).isEqualTo(member.id());
+        assertThat(onTelegram.status()).isEqualTo(MemberStatus.ACTIVE);
+        assertThat(onTelegram.termsVersion()).isEqualTo(telegram.termsVersion);
+        assertThat(onTelegram.chatId()).isEqualTo(telegram.chatId);
+        assertThat(onTelegram.lastSeenAt()).isEqualTo(NOW.plusSeconds(10));
+        assertThat(onTelegram.otherSeenAt()).isEqualTo(NOW.plusSeconds(20));
+        assertThat(membership.standing(Platform.BALE, baleUser).orElseThrow().otherSeenAt())
+                .isEqualTo(NOW.plusSeconds(10));
+        assertThat(membership.standing(Platform.BALE, newUserId())).isEmpty();
+        assertThat(membership.standing(null, baleUser)).isEmpty();
+    }
+
+    @Test
     void recipientSpeaksTheMembersLanguage() {
         MemberView member = registered(form().locale("en"));
         assertThat(membership.preferredRecipient(member.id())).map(Recipient::locale).contains("en");

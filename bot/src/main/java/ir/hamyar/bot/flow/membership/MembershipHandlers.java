@@ -13,6 +13,7 @@ import ir.hamyar.bot.runtime.Reply;
 import ir.hamyar.bot.runtime.Session;
 import ir.hamyar.bot.runtime.StartPolicy;
 import ir.hamyar.bot.runtime.Text;
+import ir.hamyar.domain.membership.MemberStanding;
 import ir.hamyar.domain.membership.MemberStatus;
 import ir.hamyar.domain.membership.MemberView;
 import ir.hamyar.domain.membership.Membership;
@@ -28,6 +29,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -63,19 +66,26 @@ class MembershipHandlers {
                 ? Optional.empty() : Optional.of(MemberFormFlow.ID);
     }
 
+    /** Last-seen is written at most this often per account (it only picks a member's most recent account). */
+    static final Duration LAST_SEEN_GRANULARITY = Duration.ofMinutes(1);
+
+    /** Runs on every input of every user: one query for a member (none written unless last-seen is stale). */
     @Bean
     InboundGuard membershipGuard(Membership membership, MembershipSettings settings, ContentTexts content, Clock clock) {
         return (input, session, command, flow) -> {
-            Optional<MemberView> m = membership.findByAccount(session.platform(), session.userId());
+            Optional<MemberStanding> m = membership.standing(session.platform(), session.userId());
             if (m.isEmpty()) {
                 return Optional.empty();
             }
-            membership.touch(session.platform(), session.userId(), session.chat().chatId(), clock.instant());
+            Instant now = clock.instant();
+            if (m.get().lastSeenOutdated(session.chat().chatId(), now, LAST_SEEN_GRANULARITY)) {
+                membership.touch(session.platform(), session.userId(), session.chat().chatId(), now);
+            }
             if (m.get().status() == MemberStatus.SUSPENDED && !ALLOWED_WHEN_SUSPENDED.contains(command)) {
                 return Optional.of(List.of(Reply.text("membership.suspended")));
             }
             String version = content.termsVersion(settings.termsVersion());
-            if (m.get().isActive() && flow == null && membership.needsTermsAcceptance(m.get().id(), version)) {
+            if (m.get().isActive() && flow == null && m.get().needsTermsAcceptance(version)) {
                 // The terms themselves come with the question: accepting what one has not been shown means nothing.
                 return Optional.of(List.of(Reply.text(Text.of("membership.terms_updated", version,
                                 content.terms(settings.termsVersion())),
