@@ -17,7 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -43,8 +46,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * again while still queued here is not queued twice. Without that, rows queued past their lease were
  * recovered, claimed a second time and sent twice.
  *
+ * <p>Outcomes are stored by one finisher thread, in groups: a sender thread hands over what a call returned and
+ * goes on with the next row, and the finisher stores every outcome waiting so far in one transaction, which also
+ * claims the next row of each of those chats. Under load a commit is shared by many messages instead of being
+ * paid by each; when idle a group is a single row and it is stored at once.
+ *
  * <p>Starts after the web server and before the default phase (the receivers), stops in the reverse order:
- * stop claiming, let calls in flight finish, hand back the leases of rows not yet sent.
+ * stop claiming, let calls in flight finish, store their outcomes, hand back the leases of rows not yet sent.
  */
 @Component
 public class OutboxSender implements SmartLifecycle {
@@ -67,12 +75,15 @@ public class OutboxSender implements SmartLifecycle {
     private final Set<Long> woken = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean claimQueued = new AtomicBoolean();
     private final Map<Long, ClaimedRow> held = new ConcurrentHashMap<>();
+    private final Queue<Finished> finished = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean finishQueued = new AtomicBoolean();
     private final Object lifecycle = new Object();
 
     private volatile boolean running;
     private volatile List<DeliveryListener> listeners = List.of();
     private ScheduledThreadPoolExecutor senders;
     private ScheduledExecutorService poller;
+    private ExecutorService finisher;
     private long nextGaugeRefresh;
 
     @Autowired
@@ -103,6 +114,7 @@ public class OutboxSender implements SmartLifecycle {
             senders.setRemoveOnCancelPolicy(true);
             senders.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
             poller = Executors.newSingleThreadScheduledExecutor(threads("outbox-poller-"));
+            finisher = Executors.newSingleThreadExecutor(threads("outbox-finisher-"));
             running = true;
             poller.scheduleWithFixedDelay(this::poll, 0, properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
             long renewEvery = Math.max(1, properties.lease().toMillis() / 4);
@@ -126,9 +138,14 @@ public class OutboxSender implements SmartLifecycle {
                 if (!senders.awaitTermination(timeout, TimeUnit.MILLISECONDS)) {
                     log.warn("outbox sender {}: calls still in flight after {} ms", owner, timeout);
                 }
+                // Outcomes of the calls that finished must be stored before the leases are handed back, or
+                // those rows would be sent again.
+                finisher.shutdown();
+                finisher.awaitTermination(timeout, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            finishWaiting();
             int released = 0;
             try {
                 released = store.releaseAll(owner);
@@ -314,13 +331,44 @@ public class OutboxSender implements SmartLifecycle {
                 attempts++;
             }
         }
-        ClaimedRow next = store.finish(row, status, attempts, messageId, reason(result), owner, properties.lease(),
-                running);
-        held.remove(row.id());
-        notifyListeners(row, result);
-        if (next != null) {
-            dispatch(next);
+        finished.add(new Finished(new OutboxStore.Outcome(row, status, attempts, messageId, reason(result)), result));
+        if (finishQueued.compareAndSet(false, true)) {
+            try {
+                finisher.execute(this::finishWaiting);
+            } catch (RejectedExecutionException stopping) {
+                finishQueued.set(false); // stop() stores what is waiting
+            }
         }
+    }
+
+    /** Stores every outcome waiting, in one transaction, then tells the listeners and sends the chats' next rows. */
+    private void finishWaiting() {
+        finishQueued.set(false);
+        List<Finished> batch = new ArrayList<>();
+        for (Finished f; (f = finished.poll()) != null; ) {
+            batch.add(f);
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<ClaimedRow> next;
+        try {
+            next = store.finishAll(batch.stream().map(Finished::outcome).toList(), owner, properties.lease(), running);
+        } catch (RuntimeException e) {
+            // Database trouble: drop the rows from memory; their leases run out and they are sent again then.
+            batch.forEach(f -> held.remove(f.outcome().row().id()));
+            log.error("outbox sender {}: the outcome of {} rows could not be stored: {}", owner, batch.size(),
+                    e.getClass().getName());
+            return;
+        }
+        for (Finished f : batch) {
+            held.remove(f.outcome().row().id());
+            notifyListeners(f.outcome().row(), f.result());
+        }
+        next.forEach(this::dispatch);
+    }
+
+    private record Finished(OutboxStore.Outcome outcome, SendResult result) {
     }
 
     private void notifyListeners(ClaimedRow row, SendResult result) {

@@ -22,6 +22,7 @@ final class OutboundStack implements AutoCloseable {
     final TransactionTemplate tx;
     final OutboxSender sender;
     final Outbox outbox;
+    final OutboxStore store;
     private final HikariDataSource dataSource;
 
     OutboundStack(String url, String username, String password, OutboundProperties properties,
@@ -35,7 +36,7 @@ final class OutboundStack implements AutoCloseable {
         jdbc = new JdbcTemplate(dataSource);
         DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
         tx = new TransactionTemplate(transactions);
-        OutboxStore store = new OutboxStore(jdbc, transactions);
+        store = new OutboxStore(jdbc, transactions);
         OutboundMetrics metrics = new OutboundMetrics(new SimpleMeterRegistry());
         OutboundGateway gateway = new OutboundGateway(clients, properties, new ChatReachability(jdbc), metrics, System::nanoTime);
         sender = new OutboxSender(store, gateway,

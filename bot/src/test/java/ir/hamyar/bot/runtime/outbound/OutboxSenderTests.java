@@ -84,6 +84,32 @@ class OutboxSenderTests {
     }
 
     @Test
+    void storesTheOutcomesOfSeveralRowsInOneTransactionAndClaimsEachChatsNextRow() {
+        TestPostgres.Database db = TestPostgres.newDatabase("outbox_finish_all");
+        try (OutboundStack a = stack(db, properties("instance-a"),
+                new RecordingMessengerClient(Platform.TELEGRAM, new AtomicLong()))) {
+            // chats 1..3 get two rows each; chat 4 one row; nothing is sent (the sender is not started)
+            List<Long> first = a.enqueue(List.of(text(1, "1a"), text(2, "2a"), text(3, "3a"), text(4, "4a")));
+            List<Long> second = a.enqueue(List.of(text(1, "1b"), text(2, "2b"), text(3, "3b")));
+            List<ClaimedRow> heads = a.store.claimReady(10, "instance-a", java.time.Duration.ofSeconds(30));
+            assertThat(heads).extracting(ClaimedRow::id).containsExactlyElementsOf(first);
+            // row 4a was taken over meanwhile (its lease ran out and another instance claimed it)
+            a.jdbc.update("UPDATE outbound_message SET claimed_by = 'instance-b' WHERE id = ?", first.get(3));
+
+            List<ClaimedRow> next = a.store.finishAll(heads.stream().map(r -> new OutboxStore.Outcome(r,
+                    OutboxStore.SENT, 0, 100 + r.id(), null)).toList(), "instance-a", java.time.Duration.ofSeconds(30), true);
+
+            assertThat(next).extracting(ClaimedRow::id).containsExactlyInAnyOrderElementsOf(second);
+            assertThat(a.count("status = 'SENT' AND sent_message_id IS NOT NULL")).isEqualTo(3);
+            assertThat(a.status(first.get(3))).as("not overwritten: another instance holds it").isEqualTo("CLAIMED");
+            assertThat(a.count("status = 'CLAIMED' AND claimed_by = 'instance-a'")).isEqualTo(3);
+            assertThat(a.store.finishAll(next.stream().map(r -> new OutboxStore.Outcome(r, OutboxStore.SENT, 0, 1L,
+                    null)).toList(), "instance-a", java.time.Duration.ofSeconds(30), false)).isEmpty();
+            assertThat(a.count("status = 'SENT'")).isEqualTo(6);
+        }
+    }
+
+    @Test
     void sendsRightAfterCommitWithoutWaitingForThePoller() {
         TestPostgres.Database db = TestPostgres.newDatabase("outbox_fast");
         RecordingMessengerClient client = new RecordingMessengerClient(Platform.TELEGRAM);
