@@ -88,7 +88,9 @@ class LoadBenchmark {
                 mix.prepare();
                 Registrants registrants = new Registrants(telegram);
                 registrants.start();
-                run(mix, 500, Duration.ofSeconds(20), BACKLOG_CAP); // warm-up (JIT, caches, pool)
+                // warm-up (JIT, caches, pool) at the rates measured, so that the JIT has compiled the paths they take
+                run(mix, 500, Duration.ofSeconds(10), BACKLOG_CAP);
+                run(mix, SATURATING_RATE, Duration.ofSeconds(20), BACKLOG_CAP);
                 mix.drain(Duration.ofSeconds(180));
 
                 hamyar = measure("hamyar, saturated", mix, direct, SATURATING_RATE, BACKLOG_CAP, true);

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -109,6 +111,35 @@ class BatchedApplyTests {
                 + "ORDER BY id DESC LIMIT 1")).containsEntry("status", "FAILED").containsEntry("attempts", 3);
         assertThat(telegram.awaitMessages(41_100, 2, Duration.ofSeconds(20)).get(1).plainText())
                 .isEqualTo(ChatText.htmlToPlain(Texts.get(Texts.FA, "runtime.error_generic")));
+    }
+
+    @Test
+    void anUpdateSeesWhatTheChatsPreviousUpdateInTheSameBatchChanged() {
+        long user = 42_000;
+        Timestamp now = Timestamp.from(Instant.now());
+        // a member who accepted terms version 0; version 1 is in force, so the next input asks for it
+        app.jdbc().update("INSERT INTO member (status, full_name, phone_e164, phone_verified, national_code, birth_year, "
+                + "education, province_id, county_id, terms_version, terms_accepted_at, locale, referral_code, "
+                + "created_at, version) SELECT 'ACTIVE', 'Batch Member', '+989120042000', FALSE, '0042000001', 1370, "
+                + "'BACHELOR', c.province_id, c.id, '0', ?, 'fa', 'B42000', ?, 0 FROM county c ORDER BY c.id LIMIT 1",
+                now, now);
+        app.jdbc().update("INSERT INTO member_account (platform, user_id, chat_id, member_id, linked_at, last_seen_at) "
+                + "SELECT 'TELEGRAM', ?, ?, id, ?, ? FROM member WHERE national_code = '0042000001'", user, user, now, now);
+        String chat = "T:" + user;
+        long id = UPDATE_IDS.incrementAndGet();
+        app.bean(InboxStore.class).store(List.of(new Inbound(Platform.TELEGRAM, id, Inbound.Kind.CALLBACK, user,
+                ChatType.PRIVATE, null, user, "Batch", "fa", 1, null, "terms:accept:1", "cb" + id, null, null, null,
+                null)));
+        store(List.of(chat), "/invite");
+
+        assertThat(process(List.of(chat))).containsEntry(chat, Result.DRAINED);
+
+        // the acceptance (a JPA change) was flushed before /invite's guard read the member with plain SQL
+        List<SentMessage> sent = telegram.awaitMessages(user, 2, Duration.ofSeconds(20));
+        assertThat(sent.get(0).plainText()).isEqualTo(ChatText.htmlToPlain(Texts.get(Texts.FA, "membership.terms_thanks")));
+        assertThat(sent.get(1).plainText()).contains("ref_B42000");
+        assertThat(app.jdbc().queryForObject("SELECT terms_version FROM member WHERE national_code = '0042000001'",
+                String.class)).isEqualTo("1");
     }
 
     private static List<String> chats(long firstChat, int n) {

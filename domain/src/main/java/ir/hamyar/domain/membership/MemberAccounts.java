@@ -13,13 +13,6 @@ interface MemberAccounts extends Repository<MemberAccount, Long> {
 
     Optional<MemberAccount> findByPlatformAndUserId(Platform platform, Long userId);
 
-    /** The member behind an account with what every input checks, in one query (see {@link MemberStanding}). */
-    @Query("select new ir.hamyar.domain.membership.MemberStanding(m.id, m.status, m.termsVersion, a.lastSeenAt,"
-            + " a.chatId, (select max(b.lastSeenAt) from MemberAccount b where b.memberId = a.memberId"
-            + " and b.id <> a.id)) from MemberAccount a, Member m where m.id = a.memberId"
-            + " and a.platform = :platform and a.userId = :userId")
-    Optional<MemberStanding> standing(Platform platform, Long userId);
-
     boolean existsByPlatformAndUserId(Platform platform, Long userId);
 
     boolean existsByMemberIdAndPlatform(Long memberId, Platform platform);

@@ -44,9 +44,11 @@ public class Membership {
     private final MemberInserts inserts;
     private final ApplicationEventPublisher events;
     private final AuditTrail audit;
+    private final MemberStandings standings;
 
     Membership(Members members, MemberAccounts accounts, WorkingGroups workingGroups, MemberRules rules,
-               MemberInserts inserts, ApplicationEventPublisher events, AuditTrail audit) {
+               MemberInserts inserts, ApplicationEventPublisher events, AuditTrail audit, MemberStandings standings) {
+        this.standings = standings;
         this.audit = audit;
         this.members = members;
         this.accounts = accounts;
@@ -69,7 +71,7 @@ public class Membership {
     /** The standing of the member behind an account (one query; for checks on every input); empty for none. */
     @Transactional(readOnly = true)
     public Optional<MemberStanding> standing(Platform platform, long userId) {
-        return platform == null ? Optional.empty() : accounts.standing(platform, userId);
+        return platform == null ? Optional.empty() : standings.of(platform, userId);
     }
 
     @Transactional(readOnly = true)

@@ -20,6 +20,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
@@ -101,7 +102,7 @@ public class UpdateProcessor {
         long started = System.nanoTime();
         try {
             Batch batch = Objects.requireNonNull(tx.execute(status -> {
-                Batch b = applyBatch(chatKeys, perChat);
+                Batch b = applyBatch(chatKeys, perChat, status);
                 if (b.stale) {
                     status.setRollbackOnly();
                 }
@@ -158,7 +159,7 @@ public class UpdateProcessor {
         boolean stale;
     }
 
-    private Batch applyBatch(List<String> chatKeys, int perChat) {
+    private Batch applyBatch(List<String> chatKeys, int perChat, TransactionStatus status) {
         Batch batch = new Batch();
         Map<String, ConversationState> locked = conversations.lockAll(chatKeys);
         for (String key : chatKeys) {
@@ -177,6 +178,9 @@ public class UpdateProcessor {
             Inbound in = InboxStore.fromJson(p.payload());
             ConversationState before = states.get(p.chatKey());
             ConversationEngine.Outcome outcome = engine.handle(in, before, now);
+            // What this update changed through JPA goes to the database now, as its own commit would have: the
+            // next update (of this chat or another) may read it with plain SQL.
+            status.flush();
             if (!outcome.state().equals(before)) {
                 states.put(p.chatKey(), outcome.state());
                 changed.put(p.chatKey(), outcome.state());
