@@ -147,6 +147,7 @@ class LoadBenchmark {
         long done0 = direct == null ? 0 : done(direct);
         long replies0 = mix.latencies.replies();
         long t0 = System.nanoTime();
+        java.sql.Timestamp from = java.sql.Timestamp.from(java.time.Instant.now());
         mix.latencies.startRecording();
         long skipped = run(mix, rate, Duration.ofSeconds(seconds), cap);
         mix.latencies.stopRecording();
@@ -169,11 +170,26 @@ class LoadBenchmark {
                 p.latency[2], p.latency[3], mix.latencies.recorded(), cores,
                 direct == null ? "" : String.format(", %d DB round trips (%.1f per applied update, %.0f updates/s applied)",
                         trips, p.roundTrips, done / wall));
+        if (direct != null) {
+            java.sql.Timestamp to = java.sql.Timestamp.from(java.time.Instant.now());
+            line("  where the time went: stored → applied p50/p99 %s ms; reply written → sent p50/p99 %s ms",
+                    stage(direct, "inbox_update", "received_at", "processed_at", from, to),
+                    stage(direct, "outbound_message", "created_at", "sent_at", from, to));
+        }
         if (skipped > 0) {
             line("  %s did not keep up with %.0f updates/s: %d injections skipped while %d were unanswered", name, rate,
                     skipped, cap);
         }
         return p;
+    }
+
+    /** p50/p99 in ms of {@code end - start} for the rows of {@code table} started in [from, to]. */
+    private static String stage(JdbcTemplate jdbc, String table, String start, String end, java.sql.Timestamp from,
+                                java.sql.Timestamp to) {
+        return jdbc.queryForObject("SELECT coalesce(round(percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM "
+                + end + " - " + start + ")) * 1000) || '/' || round(percentile_cont(0.99) WITHIN GROUP (ORDER BY "
+                + "extract(epoch FROM " + end + " - " + start + ")) * 1000), '–') FROM " + table + " WHERE " + start
+                + " BETWEEN ? AND ? AND " + end + " IS NOT NULL", String.class, from, to);
     }
 
     private static long done(JdbcTemplate jdbc) {

@@ -12,7 +12,6 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +19,7 @@ import java.util.UUID;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -64,6 +64,8 @@ public class OutboxSender implements SmartLifecycle {
     public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 512;
 
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
+    private static final int MAX_WOKEN = 20_000;
+    private static final int MAX_CLAIM = 500;
 
     private final OutboxStore store;
     private final OutboundGateway gateway;
@@ -72,7 +74,9 @@ public class OutboxSender implements SmartLifecycle {
     private final OutboundMetrics metrics;
     private final String owner;
 
-    private final Set<Long> woken = ConcurrentHashMap.newKeySet();
+    /** Rows committed but not claimed yet, oldest first; bounded (beyond it the poller finds them). */
+    private final ConcurrentSkipListSet<Long> woken = new ConcurrentSkipListSet<>();
+    private final AtomicInteger wokenCount = new AtomicInteger();
     private final AtomicBoolean claimQueued = new AtomicBoolean();
     private final Map<Long, ClaimedRow> held = new ConcurrentHashMap<>();
     private final Queue<Finished> finished = new ConcurrentLinkedQueue<>();
@@ -173,7 +177,18 @@ public class OutboxSender implements SmartLifecycle {
         if (!running || ids.isEmpty()) {
             return;
         }
-        woken.addAll(ids);
+        for (Long id : ids) {
+            if (wokenCount.get() >= MAX_WOKEN) {
+                break; // a large broadcast: the poller claims the rest at its own pace
+            }
+            if (woken.add(id)) {
+                wokenCount.incrementAndGet();
+            }
+        }
+        triggerClaim();
+    }
+
+    private void triggerClaim() {
         if (claimQueued.compareAndSet(false, true)) {
             try {
                 poller.execute(this::claimWoken);
@@ -188,27 +203,31 @@ public class OutboxSender implements SmartLifecycle {
         return held.size();
     }
 
+    /**
+     * Claims committed rows, oldest first, while there is room. New rows may exceed the poller's share (a reply
+     * while a broadcast fills the pipe) but not without bound: a broadcast written in one transaction must not
+     * be leased all at once. Rows that do not fit stay waiting here and are claimed as soon as stored outcomes
+     * make room ({@link #finishWaiting}), not a poll interval later; rows that are not the head of their chat are
+     * forgotten here: the chat's next row is claimed when its current one is finished.
+     */
     private void claimWoken() {
         claimQueued.set(false);
-        List<Long> ids = new ArrayList<>();
-        for (Iterator<Long> it = woken.iterator(); it.hasNext(); ) {
-            ids.add(it.next());
-            it.remove();
-        }
-        if (ids.isEmpty() || !running) {
-            return;
-        }
-        // New rows may exceed the poller's share (a reply while a broadcast fills the pipe) but not without
-        // bound: a broadcast written in one transaction must not be leased all at once.
         int room = 2 * properties.maxInFlight() - held.size();
-        if (room <= 0) {
-            return;
-        }
-        try {
-            store.claimIds(ids, room, owner, properties.lease()).forEach(this::dispatch);
-        } catch (RuntimeException e) {
-            // Nothing lost: the rows stay PENDING and the poller finds them.
-            log.warn("outbox sender {}: claiming new rows failed: {}", owner, e.getClass().getName());
+        while (running && room > 0 && !woken.isEmpty()) {
+            List<Long> ids = new ArrayList<>();
+            for (Long id; ids.size() < Math.min(room, MAX_CLAIM) && (id = woken.pollFirst()) != null; ) {
+                wokenCount.decrementAndGet();
+                ids.add(id);
+            }
+            try {
+                List<ClaimedRow> claimed = store.claimIds(ids, room, owner, properties.lease());
+                claimed.forEach(this::dispatch);
+                room -= claimed.size();
+            } catch (RuntimeException e) {
+                // Nothing lost: the rows stay PENDING and the poller finds them.
+                log.warn("outbox sender {}: claiming new rows failed: {}", owner, e.getClass().getName());
+                return;
+            }
         }
     }
 
@@ -366,6 +385,9 @@ public class OutboxSender implements SmartLifecycle {
             notifyListeners(f.outcome().row(), f.result());
         }
         next.forEach(this::dispatch);
+        if (!woken.isEmpty()) {
+            triggerClaim(); // room was made
+        }
     }
 
     private record Finished(OutboxStore.Outcome outcome, SendResult result) {

@@ -110,6 +110,26 @@ class OutboxSenderTests {
     }
 
     @Test
+    void newRowsBeyondTheInFlightShareAreClaimedAsSoonAsRoomIsMadeNotAtTheNextPoll() {
+        TestPostgres.Database db = TestPostgres.newDatabase("outbox_room");
+        RecordingMessengerClient client = new RecordingMessengerClient(Platform.TELEGRAM);
+        try (OutboundStack stack = stack(db, properties("room", "poll-interval", "1h", "max-in-flight", "2"), client)) {
+            stack.sender.start();
+            await("the poller's first run is over", () -> stack.count("status = 'PENDING'") == 0);
+            // 30 chats' replies committed at once: four fit at first (twice the share of two), the rest wait here
+            List<OutboundMessage> replies = new ArrayList<>();
+            for (long chat = 1; chat <= 30; chat++) {
+                replies.add(text(chat, "reply " + chat));
+            }
+            stack.enqueue(replies);
+
+            // the poller sleeps for an hour: only stored outcomes making room can get the other 26 out
+            await("all 30 sent", () -> stack.count("status = 'SENT'") == 30);
+            assertThat(client.calls()).hasSize(30);
+        }
+    }
+
+    @Test
     void sendsRightAfterCommitWithoutWaitingForThePoller() {
         TestPostgres.Database db = TestPostgres.newDatabase("outbox_fast");
         RecordingMessengerClient client = new RecordingMessengerClient(Platform.TELEGRAM);
