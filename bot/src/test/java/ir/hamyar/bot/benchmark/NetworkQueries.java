@@ -105,10 +105,12 @@ final class NetworkQueries {
         time("stats: registrations per week (a province)", registrations("(m.province_id IN (?) OR 1 = 0)"),
                 i -> weeks(List.of(1 + random.nextInt(31))), seqScans);
         OffsetDateTime since = now.minus(Duration.ofDays(90));
-        time("stats: first responses, 90 days (network)", "SELECT h.office_id, o.name, r.created_at, h.at "
-                        + "FROM problem_report r JOIN report_history h ON h.report_id = r.id AND h.id = (SELECT MIN(f.id) "
-                        + "FROM report_history f WHERE f.report_id = r.id AND f.action IN " + RESPONSES + ") "
-                        + "JOIN office o ON o.id = h.office_id WHERE r.created_at >= ? AND 1 = 1",
+        time("stats: first responses, 90 days (network)",
+                "SELECT x.office_id, o.name, x.created_at, x.at FROM (SELECT r.created_at, "
+                        + "(SELECT f.office_id FROM report_history f WHERE f.report_id = r.id AND f.action IN " + RESPONSES
+                        + " ORDER BY f.id LIMIT 1) AS office_id, (SELECT f.at FROM report_history f WHERE f.report_id = r.id "
+                        + "AND f.action IN " + RESPONSES + " ORDER BY f.id LIMIT 1) AS at FROM problem_report r "
+                        + "WHERE r.created_at >= ?) x JOIN office o ON o.id = x.office_id WHERE 1 = 1",
                 i -> List.of(since), seqScans);
         time("stats: awaiting first response (network)", "SELECT r.office_id, o.name, COUNT(*) FROM problem_report r "
                         + "JOIN office o ON o.id = r.office_id WHERE r.created_at >= ? AND 1 = 1 AND NOT EXISTS "
@@ -121,10 +123,12 @@ final class NetworkQueries {
         List<Object> provinceArgs = new ArrayList<>();
         provinceArgs.add(since);
         provinceArgs.addAll(ofProvince);
-        time("stats: first responses, 90 days (a province)", "SELECT h.office_id, o.name, r.created_at, h.at "
-                        + "FROM problem_report r JOIN report_history h ON h.report_id = r.id AND h.id = (SELECT MIN(f.id) "
-                        + "FROM report_history f WHERE f.report_id = r.id AND f.action IN " + RESPONSES + ") "
-                        + "JOIN office o ON o.id = h.office_id WHERE r.created_at >= ? AND h.office_id IN " + in,
+        time("stats: first responses, 90 days (a province)",
+                "SELECT x.office_id, o.name, x.created_at, x.at FROM (SELECT r.created_at, "
+                        + "(SELECT f.office_id FROM report_history f WHERE f.report_id = r.id AND f.action IN " + RESPONSES
+                        + " ORDER BY f.id LIMIT 1) AS office_id, (SELECT f.at FROM report_history f WHERE f.report_id = r.id "
+                        + "AND f.action IN " + RESPONSES + " ORDER BY f.id LIMIT 1) AS at FROM problem_report r "
+                        + "WHERE r.created_at >= ?) x JOIN office o ON o.id = x.office_id WHERE x.office_id IN " + in,
                 i -> provinceArgs, seqScans);
     }
 

@@ -50,6 +50,9 @@ public class Statistics {
 
     static final ZoneId TEHRAN = ZoneId.of("Asia/Tehran");
     static final String RESPONSES = "('ACKNOWLEDGED', 'IN_PROGRESS', 'RESOLVED', 'REJECTED', 'NOTE')";
+    /** A column of report r's first response (a scalar subquery). */
+    private static final String FIRST_RESPONSE = "SELECT %s FROM report_history f WHERE f.report_id = r.id AND f.action IN "
+            + RESPONSES + " ORDER BY f.id LIMIT 1";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -154,11 +157,14 @@ public class Statistics {
 
         List<Object> args = new ArrayList<>();
         args.add(since);
-        String where = ScopeSql.offices(scope, "h.office_id", args);
-        jdbc.sql("SELECT h.office_id, o.name, r.created_at, h.at FROM problem_report r "
-                        + "JOIN report_history h ON h.report_id = r.id AND h.id = (SELECT MIN(f.id) FROM report_history f "
-                        + "WHERE f.report_id = r.id AND f.action IN " + RESPONSES + ") "
-                        + "JOIN office o ON o.id = h.office_id WHERE r.created_at >= ? AND " + where)
+        String where = ScopeSql.offices(scope, "x.office_id", args);
+        // Each report's first response is looked up by its own index probe (report_history (report_id, action,
+        // id)): joining the history instead made PostgreSQL hash the whole history table (data-at-scale benchmark).
+        jdbc.sql("SELECT x.office_id, o.name, x.created_at, x.at FROM (SELECT r.created_at, "
+                        + "(" + FIRST_RESPONSE.formatted("f.office_id") + ") AS office_id, "
+                        + "(" + FIRST_RESPONSE.formatted("f.at") + ") AS at "
+                        + "FROM problem_report r WHERE r.created_at >= ?) x "
+                        + "JOIN office o ON o.id = x.office_id WHERE " + where)
                 .params(args).query((ResultSet rs) -> {
                     long office = rs.getLong(1);
                     names.putIfAbsent(office, rs.getString(2));
