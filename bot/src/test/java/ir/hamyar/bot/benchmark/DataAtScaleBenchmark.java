@@ -101,6 +101,9 @@ class DataAtScaleBenchmark {
             }
             startupAndIdleMemory(db, api, "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError");
             startupAndIdleMemory(db, api, "-Xmx256m", "-XX:+ExitOnOutOfMemoryError");
+            // the production flags (deploy/Dockerfile, deploy/hamyar.service)
+            startupAndIdleMemory(db, api, "-XX:+UseSerialGC", "-Xms64m", "-XX:MaxRAMPercentage=75",
+                    "-XX:+ExitOnOutOfMemoryError");
         }
         Path out = Path.of("target", "benchmark", "data-at-scale.txt");
         Files.createDirectories(out.getParent());
