@@ -113,6 +113,9 @@ class DataAtScaleBenchmark {
             if (STARTUP) {
                 startupAndIdleMemory(db, api, "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError");
                 startupAndIdleMemory(db, api, "-Xmx256m", "-XX:+ExitOnOutOfMemoryError");
+                // the production flags (deploy/Dockerfile, deploy/hamyar.service)
+                startupAndIdleMemory(db, api, "-XX:+UseSerialGC", "-Xms64m", "-XX:MaxRAMPercentage=75",
+                        "-XX:+ExitOnOutOfMemoryError");
             } else {
                 line("startup time and idle memory not measured (-Dhamyar.benchmark.startup=false)");
             }

@@ -38,13 +38,18 @@ class CertificateImages {
     private static final Color ACCENT = new Color(0x2E, 0x7D, 0x5B);
     private static final Color PAPER = new Color(0xFB, 0xF8, 0xF0);
 
-    private final Font regular;
-    private final Font bold;
+    /**
+     * Loaded on the first certificate, not at startup: a font brings up AWT's font manager (native libraries,
+     * thousands of classes), which costs startup time and idle memory for something drawn rarely.
+     */
+    private static final class Fonts {
+        static final Font REGULAR = load("/fonts/Vazirmatn-Regular.ttf");
+        static final Font BOLD = load("/fonts/Vazirmatn-Bold.ttf");
+    }
+
     private final String publicUrl;
 
     CertificateImages(@Value("${hamyar.training.public-url:}") String publicUrl) {
-        this.regular = load("/fonts/Vazirmatn-Regular.ttf");
-        this.bold = load("/fonts/Vazirmatn-Bold.ttf");
         this.publicUrl = publicUrl == null ? "" : publicUrl.replaceAll("/+$", "");
     }
 
@@ -84,19 +89,19 @@ class CertificateImages {
 
             String dates = c.firstSessionAt() == null ? "" : Texts.get(fa, "training.certificate.dates",
                     JalaliDates.formatLong(c.firstSessionAt(), fa), JalaliDates.formatLong(c.lastSessionAt(), fa));
-            centred(g, Texts.get(fa, "training.certificate.network"), regular.deriveFont(34f), INK, 170);
-            centred(g, Texts.get(fa, "training.certificate.title"), bold.deriveFont(76f), ACCENT, 290);
-            centred(g, Texts.get(fa, "training.certificate.certifies"), regular.deriveFont(36f), INK, 400);
-            centred(g, c.holderName() == null ? "" : c.holderName(), bold.deriveFont(66f), INK, 500);
-            centred(g, Texts.get(fa, "training.certificate.completed"), regular.deriveFont(36f), INK, 600);
-            centred(g, c.courseTitle(), bold.deriveFont(52f), ACCENT, 690);
-            centred(g, dates, regular.deriveFont(32f), INK, 780);
+            centred(g, Texts.get(fa, "training.certificate.network"), Fonts.REGULAR.deriveFont(34f), INK, 170);
+            centred(g, Texts.get(fa, "training.certificate.title"), Fonts.BOLD.deriveFont(76f), ACCENT, 290);
+            centred(g, Texts.get(fa, "training.certificate.certifies"), Fonts.REGULAR.deriveFont(36f), INK, 400);
+            centred(g, c.holderName() == null ? "" : c.holderName(), Fonts.BOLD.deriveFont(66f), INK, 500);
+            centred(g, Texts.get(fa, "training.certificate.completed"), Fonts.REGULAR.deriveFont(36f), INK, 600);
+            centred(g, c.courseTitle(), Fonts.BOLD.deriveFont(52f), ACCENT, 690);
+            centred(g, dates, Fonts.REGULAR.deriveFont(32f), INK, 780);
             centred(g, Texts.get(fa, "training.certificate.issued", JalaliDates.formatLong(c.issuedAt(), fa)),
-                    regular.deriveFont(30f), INK, 840);
-            centred(g, Texts.get(fa, "training.certificate.code", c.code()), bold.deriveFont(36f), INK, 940);
+                    Fonts.REGULAR.deriveFont(30f), INK, 840);
+            centred(g, Texts.get(fa, "training.certificate.code", c.code()), Fonts.BOLD.deriveFont(36f), INK, 940);
             String url = verifyUrl(c.code());
             centred(g, url.isEmpty() ? Texts.get(fa, "training.certificate.verify_in_bot", c.code())
-                    : Texts.get(fa, "training.certificate.verify_at", url), regular.deriveFont(26f), INK, 1000);
+                    : Texts.get(fa, "training.certificate.verify_at", url), Fonts.REGULAR.deriveFont(26f), INK, 1000);
         } finally {
             g.dispose();
         }
