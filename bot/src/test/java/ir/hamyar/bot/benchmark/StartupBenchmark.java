@@ -38,7 +38,10 @@ class StartupBenchmark {
     /** The flags of the deployment before issue 11's work, and the production flags chosen then. */
     private static final List<List<String>> FLAG_SETS = List.of(
             List.of("-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError"),
-            List.of("-XX:+UseSerialGC", "-Xms64m", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError"));
+            List.of("-XX:+UseSerialGC", "-Xms64m", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError"),
+            // a candidate: the heap capped and given back sooner after a collection
+            List.of("-XX:+UseSerialGC", "-Xms64m", "-Xmx256m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
+                    "-XX:+ExitOnOutOfMemoryError"));
 
     private final List<String> report = new ArrayList<>();
 

@@ -56,6 +56,8 @@ class ConversationEngine {
     private final ReplyRenderer renderer;
     private final BotDirectory bots;
     private final RuntimeProperties properties;
+    /** The back button's label per language, normalised: every text typed in a form is compared with it. */
+    private final Map<Locale, String> backLabels = new java.util.concurrent.ConcurrentHashMap<>();
 
     ConversationEngine(List<Flow<?, ?>> flows, List<CommandHandler> commands, List<CallbackHandler> callbacks,
                        List<ChatEventHandler> chatEvents, List<InboundGuard> guards, Optional<StartPolicy> startPolicy,
@@ -276,8 +278,9 @@ class ConversationEngine {
             if (text == null) {
                 return false;
             }
-            String label = renderer.label(Text.of("common.back"), localeOf(state));
-            return PersianText.normalize(text).equals(PersianText.normalize(label));
+            String label = backLabels.computeIfAbsent(localeOf(state),
+                    l -> PersianText.normalize(renderer.label(Text.of("common.back"), l)));
+            return PersianText.normalize(text).equals(label);
         }
 
         @SuppressWarnings({"unchecked", "rawtypes"})
