@@ -10,6 +10,8 @@ import ir.hamyar.bot.runtime.InboundReceiver;
 import ir.hamyar.bot.runtime.MessengerClients;
 import ir.hamyar.domain.shared.Platform;
 import ir.hamyar.messages.Texts;
+import ir.hamyar.bot.runtime.outbound.OutboundProperties;
+import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,11 +64,14 @@ class MessengerBots implements SmartLifecycle {
     private final Map<Platform, TelegramClient> telegramClients = new ConcurrentHashMap<>();
     private OkHttpClient pollingHttp;
     private OkHttpClient sendingHttp;
+    private final OutboundProperties outbound;
     private TelegramBotsLongPollingApplication polling;
     private volatile boolean running;
 
     MessengerBots(MessengerEndpoints endpoints, HamyarProperties properties, InboundReceiver receiver,
-                  MessengerClients clients, BotDirectory directory, BotCommands commandTexts) {
+                  MessengerClients clients, BotDirectory directory, BotCommands commandTexts,
+                  OutboundProperties outbound) {
+        this.outbound = outbound;
         this.endpoints = endpoints;
         this.properties = properties;
         this.receiver = receiver;
@@ -84,7 +89,12 @@ class MessengerBots implements SmartLifecycle {
                 .connectTimeout(Duration.ofSeconds(10)).readTimeout(poll.plusSeconds(15))
                 .writeTimeout(Duration.ofSeconds(30)).build();
         // No silent retries of a POST by OkHttp: the gateway decides about retries (and counts them).
-        sendingHttp = new OkHttpClient.Builder().retryOnConnectionFailure(false)
+        // TelegramBots sends through OkHttp's dispatcher, which by default lets 5 calls per host run at once: fewer
+        // than the outbox's sender threads, so they would queue there. One call per sender thread instead.
+        Dispatcher dispatcher = new Dispatcher();
+        dispatcher.setMaxRequestsPerHost(Math.max(5, outbound.senderThreads()));
+        dispatcher.setMaxRequests(Math.max(64, 2 * outbound.senderThreads()));
+        sendingHttp = new OkHttpClient.Builder().dispatcher(dispatcher).retryOnConnectionFailure(false)
                 .connectTimeout(Duration.ofSeconds(10)).readTimeout(Duration.ofSeconds(30))
                 .writeTimeout(Duration.ofSeconds(60)).build();
         boolean webhook = properties.webhook().enabled();

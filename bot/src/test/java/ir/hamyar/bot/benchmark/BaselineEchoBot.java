@@ -23,13 +23,13 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The baseline: the least a bot can do on the same TelegramBots client against the same fake server. It echoes
- * every text at once from a fixed pool of sending threads (as many as Hamyar's workers), with no database, no
- * inbox, no rate limits. Hamyar's throughput is printed as a fraction of this one's.
+ * every text at once from a fixed pool of sending threads (as many as Hamyar's sender threads, with as many calls
+ * at once per host), with no database, no inbox, no rate limits. Hamyar's throughput is printed as a fraction of this one's.
  */
 final class BaselineEchoBot implements AutoCloseable {
 
     private final ObjectMapper mapper = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    private final OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(30)).build();
+    private final OkHttpClient http;
     private final ScheduledExecutorService polling = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "baseline-poll"));
     private final ExecutorService senders;
     private final TelegramBotsLongPollingApplication app;
@@ -38,6 +38,10 @@ final class BaselineEchoBot implements AutoCloseable {
     BaselineEchoBot(String apiUrl, String token, int threads) throws TelegramApiException {
         URI uri = URI.create(apiUrl);
         TelegramUrl url = new TelegramUrl(uri.getScheme(), uri.getHost(), uri.getPort(), false);
+        okhttp3.Dispatcher dispatcher = new okhttp3.Dispatcher();
+        dispatcher.setMaxRequestsPerHost(Math.max(5, threads));
+        dispatcher.setMaxRequests(Math.max(64, 2 * threads));
+        http = new OkHttpClient.Builder().dispatcher(dispatcher).readTimeout(Duration.ofSeconds(30)).build();
         OkHttpTelegramClient client = new OkHttpTelegramClient(mapper, http, token, url);
         senders = Executors.newFixedThreadPool(threads, r -> daemon(r, "baseline-send"));
         app = new TelegramBotsLongPollingApplication(() -> mapper, () -> http, () -> polling, ExponentialBackOff::new);

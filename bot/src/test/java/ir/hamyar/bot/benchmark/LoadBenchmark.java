@@ -52,6 +52,8 @@ class LoadBenchmark {
     private static final int BACKLOG_CAP = 3_000;
     private static final double SATURATING_RATE = 6_000;
     private static final double LATENCY_RATE = 1_000;
+    /** Hamyar's default sender threads (hamyar.outbound.sender-threads); the baseline sends with as many. */
+    private static final int SENDER_THREADS = 16;
 
     private final int seconds = Integer.getInteger("hamyar.benchmark.seconds", 20);
     private final List<String> report = new ArrayList<>();
@@ -77,6 +79,7 @@ class LoadBenchmark {
             JdbcTemplate direct = new JdbcTemplate(new SimpleDriverDataSource(new org.postgresql.Driver(), db.url(),
                     db.username(), db.password()));
             try (TestApp app = TestApp.on(db, api).with(TestFlows.class, RoundTrips.class)
+                    .property("hamyar.outbound.sender-threads", SENDER_THREADS)
                     .property("hamyar.outbound.bot-per-second", "100000")
                     .property("hamyar.outbound.bot-burst", "100000")
                     .property("hamyar.outbound.chat-per-second", "1000")
@@ -105,7 +108,7 @@ class LoadBenchmark {
             }
 
             FakeBot echoBot = api.bot("333:baseline", Flavor.TELEGRAM, "baseline_bot");
-            try (BaselineEchoBot bot = new BaselineEchoBot(api.baseUrl(), "333:baseline", 8)) {
+            try (BaselineEchoBot bot = new BaselineEchoBot(api.baseUrl(), "333:baseline", SENDER_THREADS)) {
                 Mix mix = new Mix(echoBot, false);
                 run(mix, 500, Duration.ofSeconds(20), BACKLOG_CAP);
                 mix.drain(Duration.ofSeconds(60));
@@ -117,11 +120,13 @@ class LoadBenchmark {
             }
         }
         line("");
-        line("| run | updates/s | p50 ms | p95 ms | p99 ms | max ms | CPU (cores) | DB round trips/update |");
-        line("|---|---|---|---|---|---|---|---|");
+        line("| run | updates/s | p50 ms | p95 ms | p99 ms | max ms | CPU of the JVM (cores) | CPU of PostgreSQL (cores) "
+                + "| DB round trips/update |");
+        line("|---|---|---|---|---|---|---|---|---|");
         for (Phase p : List.of(hamyar, hamyarAt1000, baseline, baselineAt1000)) {
-            line("| %s | %.0f | %.1f | %.1f | %.1f | %.1f | %.2f | %s |", p.name, p.throughput, p.latency[0],
+            line("| %s | %.0f | %.1f | %.1f | %.1f | %.1f | %.2f | %s | %s |", p.name, p.throughput, p.latency[0],
                     p.latency[1], p.latency[2], p.latency[3], p.cores,
+                    Double.isNaN(p.pgCores) ? "–" : String.format("%.2f", p.pgCores),
                     Double.isNaN(p.roundTrips) ? "–" : String.format("%.1f", p.roundTrips));
         }
         line("hamyar throughput as a fraction of the baseline's: %.2f", hamyar.throughput / baseline.throughput);
@@ -143,6 +148,8 @@ class LoadBenchmark {
         }
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpu0 = os.getProcessCpuTime();
+        PostgresCpu postgres = direct == null ? null : PostgresCpu.of(direct);
+        double pg0 = postgres == null ? 0 : postgres.seconds();
         long trips0 = RoundTrips.total();
         long done0 = direct == null ? 0 : done(direct);
         long replies0 = mix.latencies.replies();
@@ -156,18 +163,20 @@ class LoadBenchmark {
         long done = direct == null ? 0 : done(direct) - done0;
         long trips = RoundTrips.total() - trips0;
         double cores = (os.getProcessCpuTime() - cpu0) / 1e9 / wall;
+        double pgCores = postgres == null ? Double.NaN : (postgres.seconds() - pg0) / wall;
         if (jfr != null) {
             jfr.stop();
             jfr.dump(Path.of(jfrFile));
             jfr.close();
             line("JFR profile of '%s' written to %s", name, jfrFile);
         }
-        Phase p = new Phase(name, replies / wall, mix.latencies.percentilesMillis(), cores,
+        Phase p = new Phase(name, replies / wall, mix.latencies.percentilesMillis(), cores, pgCores,
                 direct == null ? Double.NaN : (double) trips / Math.max(1, done));
         line("%s: %d tracked replies and %s updates applied in %.1f s → %.0f updates/s (tracked replies), "
-                        + "latency p50/p95/p99/max %.1f/%.1f/%.1f/%.1f ms over %d replies, CPU %.2f cores%s",
+                        + "latency p50/p95/p99/max %.1f/%.1f/%.1f/%.1f ms over %d replies, CPU %.2f cores%s%s",
                 name, replies, direct == null ? "–" : Long.toString(done), wall, p.throughput, p.latency[0], p.latency[1],
                 p.latency[2], p.latency[3], mix.latencies.recorded(), cores,
+                postgres == null ? "" : String.format(" (PostgreSQL %.2f cores)", pgCores),
                 direct == null ? "" : String.format(", %d DB round trips (%.1f per applied update, %.0f updates/s applied)",
                         trips, p.roundTrips, done / wall));
         if (direct != null) {
@@ -233,7 +242,7 @@ class LoadBenchmark {
         }
     }
 
-    record Phase(String name, double throughput, double[] latency, double cores, double roundTrips) {
+    record Phase(String name, double throughput, double[] latency, double cores, double pgCores, double roundTrips) {
     }
 
     /**

@@ -111,6 +111,29 @@ class RuntimeEndToEndTests {
     }
 
     @Test
+    void callsTheMessengerManyAtATimeNotFiveAsOkHttpWouldPerHost() {
+        // Every answer takes 2 s: the calls made before the first answer came are the calls running at once.
+        telegram.delay("sendMessage", Duration.ofSeconds(2));
+        try {
+            List<Chatter> people = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                Chatter c = new Chatter(telegram, 30_000 + i, "Many" + i);
+                c.sends("/help");
+                people.add(c);
+            }
+            people.forEach(c -> c.awaitReplyContaining(plain("runtime.help")));
+            List<Call> calls = telegram.calls("sendmessage").stream()
+                    .filter(c -> c.chatId() != null && c.chatId() >= 30_000 && c.chatId() < 30_012)
+                    .sorted(java.util.Comparator.comparing(Call::at)).toList();
+            Instant firstAnswered = calls.get(0).at().plusSeconds(2);
+            assertThat(calls.stream().filter(c -> c.at().isBefore(firstAnswered)).count())
+                    .as("calls in flight at once").isGreaterThan(5);
+        } finally {
+            telegram.clearFaults();
+        }
+    }
+
+    @Test
     void recordsAChatThatBlockedTheBot() {
         Chatter dave = new Chatter(telegram, 1004, "Dave");
         telegram.forbidChat(dave.chatId());

@@ -9,7 +9,9 @@ import java.time.Duration;
  * Settings of the outbound path ({@code hamyar.outbound.*}). The rate defaults are the Bot API's published
  * limits: 30 messages a second per bot, about one a second per chat, 20 a minute per group.
  *
- * @param senderThreads     threads that call the messengers (a fixed pool, shared by all chats)
+ * @param senderThreads     threads that call the messengers (a fixed pool, shared by all chats), and as many
+ *                          concurrent calls per messenger host: a call waits a network round trip (100-300 ms to
+ *                          Telegram from Iran), so a few threads would cap a bot below the messenger's own limit
  * @param pollInterval      how often the recovery poller looks for ready rows and expired leases
  * @param lease             how long a claimed row belongs to its sender before another instance may take it
  * @param maxInFlight       rows one instance holds claimed at most (the poller claims no more)
@@ -30,7 +32,7 @@ import java.time.Duration;
  */
 @ConfigurationProperties("hamyar.outbound")
 public record OutboundProperties(
-        @DefaultValue("4") int senderThreads,
+        @DefaultValue("16") int senderThreads,
         @DefaultValue("1s") Duration pollInterval,
         @DefaultValue("60s") Duration lease,
         @DefaultValue("100") int maxInFlight,
