@@ -11,8 +11,6 @@ import java.util.Optional;
 
 interface MemberAccounts extends Repository<MemberAccount, Long> {
 
-    Optional<MemberAccount> findByPlatformAndUserId(Platform platform, Long userId);
-
     boolean existsByPlatformAndUserId(Platform platform, Long userId);
 
     boolean existsByMemberIdAndPlatform(Long memberId, Platform platform);
