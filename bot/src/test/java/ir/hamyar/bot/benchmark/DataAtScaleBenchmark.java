@@ -3,7 +3,6 @@ package ir.hamyar.bot.benchmark;
 import ir.hamyar.bot.e2e.TestApp;
 import ir.hamyar.bot.fakeapi.FakeBotApi;
 import ir.hamyar.bot.fakeapi.Flavor;
-import ir.hamyar.bot.resilience.ChildApp;
 import ir.hamyar.testing.TestPostgres;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -290,25 +289,10 @@ class DataAtScaleBenchmark {
 
     /** Startup time and idle RSS of the application in a JVM of its own, with the given JVM flags. */
     private void startupAndIdleMemory(TestPostgres.Database db, FakeBotApi api, String... jvmFlags) throws Exception {
-        List<String> flags = new ArrayList<>(List.of(jvmFlags));
-        flags.add("-Dfile.encoding=UTF-8");
-        try (ChildApp app = ChildApp.builder()
-                .jvmOptions(flags.toArray(String[]::new))
-                .log(Path.of("target", "benchmark", "startup.log"))
-                .property("spring.datasource.url", db.url())
-                .property("spring.datasource.username", db.username())
-                .property("spring.datasource.password", db.password())
-                .property("hamyar.telegram.token", TestApp.TELEGRAM_TOKEN)
-                .property("hamyar.telegram.api-url", api.baseUrl())
-                .start()) {
-            // generous: the figure is printed, and a machine shared with other builds starts slowly
-            Duration startup = app.awaitStarted(Duration.ofSeconds(300));
-            String reported = app.logText().lines().filter(l -> l.contains(ChildApp.startedLine()))
-                    .findFirst().map(l -> l.substring(l.indexOf(ChildApp.startedLine()))).orElse("");
-            Thread.sleep(20_000);
-            line("JVM flags %s: startup %.1f s from JVM launch to ready (%s), idle RSS after 20 s %d MB",
-                    String.join(" ", jvmFlags), startup.toMillis() / 1e3, reported, app.residentKb() >> 10);
-        }
+        StartupBenchmark.Sample s = StartupBenchmark.measure(db, api, List.of(jvmFlags),
+                Path.of("target", "benchmark", "startup.log"));
+        line("JVM flags %s: startup %.1f s from JVM launch to ready, idle RSS after 20 s %d MB",
+                String.join(" ", jvmFlags), s.startupMillis() / 1e3, s.rssMb());
     }
 
     void line(String format, Object... args) {

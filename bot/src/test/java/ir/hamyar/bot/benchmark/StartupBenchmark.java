@@ -80,11 +80,17 @@ class StartupBenchmark {
 
     private static Sample measure(TestPostgres.Database db, FakeBotApi api, List<String> jvmFlags)
             throws InterruptedException {
+        return measure(db, api, jvmFlags, Path.of("target", "benchmark", "startup-child.log"));
+    }
+
+    /** Starts the application in a JVM of its own with {@code jvmFlags}; its startup time and RSS after IDLE. */
+    static Sample measure(TestPostgres.Database db, FakeBotApi api, List<String> jvmFlags, Path log)
+            throws InterruptedException {
         List<String> flags = new ArrayList<>(jvmFlags);
         flags.add("-Dfile.encoding=UTF-8");
         try (ChildApp app = ChildApp.builder()
                 .jvmOptions(flags.toArray(String[]::new))
-                .log(Path.of("target", "benchmark", "startup-child.log"))
+                .log(log)
                 .property("spring.datasource.url", db.url())
                 .property("spring.datasource.username", db.username())
                 .property("spring.datasource.password", db.password())
@@ -111,6 +117,6 @@ class StartupBenchmark {
         System.out.println(s);
     }
 
-    private record Sample(long startupMillis, long rssMb) {
+    record Sample(long startupMillis, long rssMb) {
     }
 }
