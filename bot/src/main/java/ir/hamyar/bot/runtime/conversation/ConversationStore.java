@@ -1,5 +1,6 @@
 package ir.hamyar.bot.runtime.conversation;
 
+import ir.hamyar.bot.runtime.SqlLists;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -8,7 +9,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Conversation rows. Locking a chat's row is also how its updates are kept in order across threads and
@@ -60,7 +60,7 @@ class ConversationStore {
     Map<String, ConversationState> lockAll(List<String> chatKeys) {
         Map<String, ConversationState> locked = new LinkedHashMap<>();
         jdbc.query("SELECT chat_key, flow, step, draft, locale, expires_at FROM conversation WHERE chat_key IN ("
-                        + placeholders(chatKeys.size()) + ") ORDER BY chat_key FOR UPDATE SKIP LOCKED",
+                        + SqlLists.placeholders(chatKeys.size()) + ") ORDER BY chat_key FOR UPDATE SKIP LOCKED",
                 rs -> {
                     Timestamp expires = rs.getTimestamp("expires_at");
                     locked.put(rs.getString("chat_key"), new ConversationState(rs.getString("flow"),
@@ -81,10 +81,6 @@ class ConversationStore {
                 states.entrySet().stream().map(e -> new Object[] {e.getValue().flow(), e.getValue().step(),
                         e.getValue().draft(), e.getValue().locale(), e.getValue().expiresAt() == null ? null
                         : Timestamp.from(e.getValue().expiresAt()), at, e.getKey()}).toList());
-    }
-
-    static String placeholders(int n) {
-        return java.util.Collections.nCopies(n, "?").stream().collect(Collectors.joining(", "));
     }
 
     /** Waits for the chat's lock (used to record a failure after a rollback). */

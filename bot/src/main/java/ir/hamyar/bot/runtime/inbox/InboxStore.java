@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import ir.hamyar.bot.runtime.Inbound;
+import ir.hamyar.bot.runtime.SqlLists;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -12,7 +13,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -98,7 +98,7 @@ public class InboxStore {
         args.add(perChat);
         return jdbc.query("SELECT id, chat_key, payload FROM (SELECT id, chat_key, payload, "
                         + "ROW_NUMBER() OVER (PARTITION BY chat_key ORDER BY id) AS n FROM inbox_update "
-                        + "WHERE chat_key IN (" + String.join(", ", Collections.nCopies(chatKeys.size(), "?"))
+                        + "WHERE chat_key IN (" + SqlLists.placeholders(chatKeys.size())
                         + ") AND status = 'PENDING') p WHERE n <= ? ORDER BY id",
                 (rs, i) -> new Pending(rs.getLong(1), rs.getString(2), rs.getString(3)), args.toArray());
     }
@@ -115,7 +115,7 @@ public class InboxStore {
         args.add(Timestamp.from(clock.instant()));
         args.addAll(ids);
         return jdbc.update("UPDATE inbox_update SET status = 'DONE', processed_at = ?, attempts = attempts + 1 "
-                + "WHERE status = 'PENDING' AND id IN (" + String.join(", ", Collections.nCopies(ids.size(), "?"))
+                + "WHERE status = 'PENDING' AND id IN (" + SqlLists.placeholders(ids.size())
                 + ")", args.toArray()) == ids.size();
     }
 
