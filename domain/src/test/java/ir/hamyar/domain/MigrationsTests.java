@@ -33,4 +33,14 @@ class MigrationsTests {
         assertThat(jdbc.update(insert)).isEqualTo(1);
         assertThat(jdbc.update(insert)).isZero();
     }
+
+    @Test
+    void queueTablesAreIndexedByTheirWaitingRowsOnlyOnPostgres() {
+        // db/vendor/postgresql/V14: the waiting rows' indexes are partial, the V1 indexes of every row are gone
+        assertThat(jdbc.queryForList("SELECT indexdef FROM pg_indexes WHERE indexname IN ('ix_inbox_update_pending', "
+                + "'ix_outbound_ready', 'ix_outbound_unsent')", String.class))
+                .hasSize(3).allSatisfy(def -> assertThat(def).contains(" WHERE "));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM pg_indexes WHERE indexname IN ('ix_inbox_update_chat', "
+                + "'ix_inbox_update_status', 'ix_outbound_pending', 'ix_outbound_chat')", Integer.class)).isZero();
+    }
 }

@@ -41,7 +41,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * </pre>
  * Options (system properties): {@code hamyar.benchmark.seconds} (length of each measured phase, default 20),
  * {@code hamyar.benchmark.durable} (PostgreSQL with fsync and synchronous commit, as in production; default true),
- * {@code hamyar.benchmark.jfr} (a file: a JFR profile of the saturation phase is written there).
+ * {@code hamyar.benchmark.jfr} (a file: a JFR profile of the saturation phase is written there),
+ * {@code hamyar.benchmark.statements} (true: PostgreSQL loads pg_stat_statements and the statements that took most of
+ * the server's time in the saturation phase are printed).
  */
 @Tag("benchmark")
 class LoadBenchmark {
@@ -66,6 +68,12 @@ class LoadBenchmark {
         String[] pgOptions = durable
                 ? new String[] {"-c", "fsync=on", "-c", "synchronous_commit=on", "-c", "full_page_writes=on"}
                 : new String[0];
+        boolean statements = Boolean.getBoolean("hamyar.benchmark.statements");
+        if (statements) {
+            pgOptions = java.util.stream.Stream.concat(java.util.Arrays.stream(pgOptions), java.util.stream.Stream.of(
+                    "-c", "shared_preload_libraries=pg_stat_statements", "-c", "pg_stat_statements.track_planning=on"))
+                    .toArray(String[]::new);
+        }
         line("PostgreSQL: a dedicated local cluster, %s", durable ? "fsync and synchronous_commit on (production defaults)"
                 : "fsync and synchronous_commit off (test settings)");
         Phase hamyar;
@@ -85,6 +93,8 @@ class LoadBenchmark {
                     .property("hamyar.outbound.chat-per-second", "1000")
                     .property("hamyar.outbound.chat-burst", "1000")
                     .property("hamyar.poll-timeout", "10s")
+                    // production's default (TestApp sweeps every 100 ms so that tests recover quickly)
+                    .property("hamyar.runtime.sweep-interval", "500ms")
                     .property("logging.level.ir.hamyar", "warn")
                     .start()) {
                 Mix mix = new Mix(telegram, true);
@@ -96,7 +106,29 @@ class LoadBenchmark {
                 run(mix, SATURATING_RATE, Duration.ofSeconds(20), BACKLOG_CAP);
                 mix.drain(Duration.ofSeconds(180));
 
+                if (statements) {
+                    direct.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+                    direct.execute("SELECT pg_stat_statements_reset()");
+                }
+                long doneBefore = done(direct);
+                List<String> plans = new CopyOnWriteArrayList<>();
+                Thread explainer = new Thread(() -> {
+                    try {
+                        Thread.sleep(seconds * 500L);
+                        if (statements) {
+                            explainHotQueries(direct, plans);
+                        }
+                    } catch (Exception e) {
+                        plans.add("  plans not taken: " + e);
+                    }
+                }, "explainer");
+                explainer.start();
                 hamyar = measure("hamyar, saturated", mix, direct, SATURATING_RATE, BACKLOG_CAP, true);
+                if (statements) {
+                    printStatements(direct, done(direct) - doneBefore);
+                    explainer.join();
+                    plans.forEach(l -> line("%s", l));
+                }
                 mix.drain(Duration.ofSeconds(180));
                 hamyarAt1000 = measure("hamyar at 1,000 updates/s", mix, direct, LATENCY_RATE, BACKLOG_CAP, false);
                 mix.drain(Duration.ofSeconds(180));
@@ -179,6 +211,11 @@ class LoadBenchmark {
                 postgres == null ? "" : String.format(" (PostgreSQL %.2f cores)", pgCores),
                 direct == null ? "" : String.format(", %d DB round trips (%.1f per applied update, %.0f updates/s applied)",
                         trips, p.roundTrips, done / wall));
+        if (direct != null && done > 0) {
+            // CPU per update applied: less sensitive than throughput to whatever else the machine is doing
+            line("  CPU per update applied: JVM %.2f ms (application, fake server and load generator), PostgreSQL %.2f ms",
+                    cores * wall * 1000 / done, pgCores * wall * 1000 / done);
+        }
         if (direct != null) {
             java.sql.Timestamp to = java.sql.Timestamp.from(java.time.Instant.now());
             line("  where the time went: stored → applied p50/p99 %s ms; reply written → sent p50/p99 %s ms",
@@ -190,6 +227,48 @@ class LoadBenchmark {
                     skipped, cap);
         }
         return p;
+    }
+
+    /** The statements that took most of the server's time since the last reset (execution plus planning). */
+    private void printStatements(JdbcTemplate jdbc, long applied) {
+        line("  statements by the server's time (pg_stat_statements, saturated phase):");
+        line("  | total ms | calls | ms/call | plan ms | rows | statement |");
+        jdbc.query("SELECT round(total_exec_time::numeric) AS exec, calls, round((total_exec_time / greatest(calls, 1))::numeric, 3) "
+                + "AS mean, round(total_plan_time::numeric) AS plan, rows, regexp_replace(query, '\\s+', ' ', 'g') AS q "
+                + "FROM pg_stat_statements ORDER BY total_exec_time + total_plan_time DESC LIMIT 30", rs -> {
+                    String q = rs.getString("q");
+                    line("  | %s | %d | %s | %s | %d | %s |", rs.getString("exec"), rs.getLong("calls"),
+                            rs.getString("mean"), rs.getString("plan"), rs.getLong("rows"),
+                            q.length() > 160 ? q.substring(0, 160) + "…" : q);
+                });
+        Long calls = jdbc.queryForObject("SELECT sum(calls)::bigint FROM pg_stat_statements", Long.class);
+        line("  statements executed: %d (%.1f per update applied, updates applied since the reset: %d)", calls,
+                calls == null ? 0 : (double) calls / Math.max(1, applied), applied);
+    }
+
+    /** Plans of the hottest statements, taken while the saturation phase's backlog is still there. */
+    private static void explainHotQueries(JdbcTemplate jdbc, List<String> plans) {
+        List<String> chats = jdbc.queryForList("SELECT chat_key FROM inbox_update WHERE status = 'PENDING' "
+                + "GROUP BY chat_key ORDER BY MIN(id) LIMIT 16", String.class);
+        List<String> sending = jdbc.queryForList("SELECT DISTINCT chat_key FROM outbound_message "
+                + "WHERE status = 'PENDING' LIMIT 16", String.class);
+        String in = chats.stream().map(c -> "'" + c + "'").collect(java.util.stream.Collectors.joining(","));
+        String out = sending.stream().map(c -> "'" + c + "'").collect(java.util.stream.Collectors.joining(","));
+        for (String q : List.of(
+                "SELECT id, chat_key, payload FROM (SELECT id, chat_key, payload, ROW_NUMBER() OVER (PARTITION BY "
+                        + "chat_key ORDER BY id) AS n FROM inbox_update WHERE chat_key IN (" + in + ") AND status = "
+                        + "'PENDING') p WHERE n <= 10 ORDER BY id",
+                "SELECT chat_key FROM inbox_update WHERE status = 'PENDING' GROUP BY chat_key ORDER BY MIN(id) LIMIT 256",
+                "SELECT chat_key, flow, step, draft, locale, expires_at FROM conversation WHERE chat_key IN (" + in + ")",
+                "SELECT o.id FROM outbound_message o WHERE o.status = 'PENDING' AND o.not_before <= now() AND "
+                        + "o.chat_key IN (" + out + ") AND (o.op = 'ANSWER_CALLBACK' OR NOT EXISTS (SELECT 1 FROM "
+                        + "outbound_message p WHERE p.chat_key = o.chat_key AND p.status IN ('PENDING', 'CLAIMED') "
+                        + "AND p.op <> 'ANSWER_CALLBACK' AND p.id < o.id)) ORDER BY o.not_before, o.id LIMIT 32")) {
+            plans.add("  EXPLAIN " + (q.length() > 120 ? q.substring(0, 120) + "…" : q));
+            jdbc.query("EXPLAIN (ANALYZE, BUFFERS) " + q, rs -> {
+                plans.add("    " + rs.getString(1));
+            });
+        }
     }
 
     /** p50/p99 in ms of {@code end - start} for the rows of {@code table} started in [from, to]. */

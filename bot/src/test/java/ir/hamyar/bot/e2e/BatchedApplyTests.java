@@ -142,6 +142,44 @@ class BatchedApplyTests {
                 String.class)).isEqualTo("1");
     }
 
+    @Test
+    void anUpdateReceivedHereIsAppliedAsReceivedAndOneFromElsewhereAsStored() {
+        List<String> chats = chats(43_000, 2);
+        store(chats, "/echo");
+        process(chats);
+        String here = chats.get(0);
+        String elsewhere = chats.get(1);
+        Inbound received = message(here, "as received");
+        InboxStore inbox = app.bean(InboxStore.class);
+        inbox.store(List.of(received));
+        // the same update delivered again with other content (never by a real messenger): the first one counts
+        inbox.store(List.of(new Inbound(received.platform(), received.updateId(), received.kind(), received.chatId(),
+                received.chatType(), null, received.userId(), "User", "fa", received.messageId(), "redelivered", null,
+                null, null, null, null, null)));
+        // the stored copy changed behind this instance's back: the worker applies what this instance received
+        // (this fails if it parses the payload again instead)
+        app.jdbc().update("UPDATE inbox_update SET payload = ? WHERE update_id = ?",
+                InboxStore.toJson(message(here, "changed in the table")), received.updateId());
+        // an update stored by another instance: this one has never seen it, only its payload
+        Inbound other = message(elsewhere, "from another instance");
+        app.jdbc().update("INSERT INTO inbox_update (platform, update_id, chat_key, payload, status, received_at) "
+                + "VALUES ('TELEGRAM', ?, ?, ?, 'PENDING', now())", other.updateId(), elsewhere, InboxStore.toJson(other));
+
+        assertThat(process(chats)).containsEntry(here, Result.DRAINED).containsEntry(elsewhere, Result.DRAINED);
+
+        assertThat(telegram.awaitMessages(43_000, 1, Duration.ofSeconds(20)).stream().map(SentMessage::plainText))
+                .containsExactly(echo("as received", 1));
+        assertThat(telegram.awaitMessages(43_001, 1, Duration.ofSeconds(20)).stream().map(SentMessage::plainText))
+                .containsExactly(echo("from another instance", 1));
+    }
+
+    private static Inbound message(String chatKey, String text) {
+        long chatId = Long.parseLong(chatKey.substring(2));
+        long id = UPDATE_IDS.incrementAndGet();
+        return new Inbound(Platform.TELEGRAM, id, Inbound.Kind.MESSAGE, chatId, ChatType.PRIVATE, null, chatId,
+                "User" + chatId, "fa", (int) id, text, null, null, null, null, null, null);
+    }
+
     private static List<String> chats(long firstChat, int n) {
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -153,10 +191,7 @@ class BatchedApplyTests {
     private static void store(List<String> chats, String text) {
         List<Inbound> updates = new ArrayList<>();
         for (String key : chats) {
-            long chatId = Long.parseLong(key.substring(2));
-            long id = UPDATE_IDS.incrementAndGet();
-            updates.add(new Inbound(Platform.TELEGRAM, id, Inbound.Kind.MESSAGE, chatId, ChatType.PRIVATE, null, chatId,
-                    "User" + chatId, "fa", (int) id, text, null, null, null, null, null, null));
+            updates.add(message(key, text));
         }
         app.bean(InboxStore.class).store(updates);
     }

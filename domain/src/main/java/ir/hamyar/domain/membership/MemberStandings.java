@@ -14,9 +14,12 @@ import java.util.Optional;
  * interpretation, auto-flush checks, entity plumbing) for five columns. It reads what is in the database, so a
  * change made through JPA earlier in the same transaction is seen once flushed; the bot flushes after each update
  * it applies, and nothing changes a member before this check within one update.
+ *
+ * <p>Called directly, not through {@link Membership}: one query needs no transaction of its own (it runs in the
+ * caller's, if any), and the transaction proxy around a {@code Membership} call cost about as much CPU as the query.
  */
 @Component
-class MemberStandings {
+public class MemberStandings {
 
     private static final String STANDING = """
             SELECT a.member_id, m.status, m.terms_version, a.last_seen_at, a.chat_id,
@@ -30,7 +33,11 @@ class MemberStandings {
         this.jdbc = jdbc;
     }
 
-    Optional<MemberStanding> of(Platform platform, long userId) {
+    /** The standing of the member behind an account; empty for an account of no member (or no platform). */
+    public Optional<MemberStanding> of(Platform platform, long userId) {
+        if (platform == null) {
+            return Optional.empty();
+        }
         List<MemberStanding> rows = jdbc.query(STANDING, (rs, i) -> {
             Timestamp other = rs.getTimestamp(6);
             return new MemberStanding(rs.getLong(1), MemberStatus.valueOf(rs.getString(2)), rs.getString(3),

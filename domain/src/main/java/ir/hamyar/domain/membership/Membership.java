@@ -69,12 +69,6 @@ public class Membership {
         return standings.of(platform, userId).flatMap(a -> find(a.memberId()));
     }
 
-    /** The standing of the member behind an account (one query; for checks on every input); empty for none. */
-    @Transactional(readOnly = true)
-    public Optional<MemberStanding> standing(Platform platform, long userId) {
-        return platform == null ? Optional.empty() : standings.of(platform, userId);
-    }
-
     @Transactional(readOnly = true)
     public Optional<MemberView> find(long memberId) {
         return members.findById(memberId).map(this::view);

@@ -2,10 +2,14 @@ package ir.hamyar.domain.membership;
 
 import ir.hamyar.domain.shared.Platform;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class AccountLinkingTests extends MembershipTestSupport {
+
+    @Autowired
+    MemberStandings standings;
 
     @Test
     void linksTheOtherMessengerToTheMemberOwningTheVerifiedPhone() {
@@ -53,7 +57,7 @@ class AccountLinkingTests extends MembershipTestSupport {
         membership.touch(Platform.TELEGRAM, telegram.userId, telegram.chatId, NOW.plusSeconds(10));
         membership.touch(Platform.BALE, baleUser, baleUser + 1, NOW.plusSeconds(20));
 
-        MemberStanding onTelegram = membership.standing(Platform.TELEGRAM, telegram.userId).orElseThrow();
+        MemberStanding onTelegram = standings.of(Platform.TELEGRAM, telegram.userId).orElseThrow();
 
         assertThat(onTelegram.memberId()).isEqualTo(member.id());
         assertThat(onTelegram.status()).isEqualTo(MemberStatus.ACTIVE);
@@ -61,10 +65,10 @@ class AccountLinkingTests extends MembershipTestSupport {
         assertThat(onTelegram.chatId()).isEqualTo(telegram.chatId);
         assertThat(onTelegram.lastSeenAt()).isEqualTo(NOW.plusSeconds(10));
         assertThat(onTelegram.otherSeenAt()).isEqualTo(NOW.plusSeconds(20));
-        assertThat(membership.standing(Platform.BALE, baleUser).orElseThrow().otherSeenAt())
+        assertThat(standings.of(Platform.BALE, baleUser).orElseThrow().otherSeenAt())
                 .isEqualTo(NOW.plusSeconds(10));
-        assertThat(membership.standing(Platform.BALE, newUserId())).isEmpty();
-        assertThat(membership.standing(null, baleUser)).isEmpty();
+        assertThat(standings.of(Platform.BALE, newUserId())).isEmpty();
+        assertThat(standings.of(null, baleUser)).isEmpty();
     }
 
     @Test

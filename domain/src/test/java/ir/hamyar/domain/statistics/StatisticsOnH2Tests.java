@@ -40,7 +40,7 @@ class StatisticsOnH2Tests {
     static void migrateAndFill() {
         SingleConnectionDataSource ds = new SingleConnectionDataSource("jdbc:h2:mem:stats" + System.nanoTime()
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "", true);
-        Flyway.configure().dataSource(ds).load().migrate();
+        Flyway.configure().dataSource(ds).locations("classpath:db/migration", "classpath:db/vendor/h2").load().migrate();
         jdbc = JdbcClient.create(ds);
         statistics = new Statistics(jdbc, Clock.fixed(NOW, ZoneOffset.UTC));
         exports = new DataExports(jdbc);

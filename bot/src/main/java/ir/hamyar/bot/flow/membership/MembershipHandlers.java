@@ -14,6 +14,7 @@ import ir.hamyar.bot.runtime.Session;
 import ir.hamyar.bot.runtime.StartPolicy;
 import ir.hamyar.bot.runtime.Text;
 import ir.hamyar.domain.membership.MemberStanding;
+import ir.hamyar.domain.membership.MemberStandings;
 import ir.hamyar.domain.membership.MemberStatus;
 import ir.hamyar.domain.membership.MemberView;
 import ir.hamyar.domain.membership.Membership;
@@ -71,9 +72,10 @@ class MembershipHandlers {
 
     /** Runs on every input of every user: one query for a member (none written unless last-seen is stale). */
     @Bean
-    InboundGuard membershipGuard(Membership membership, MembershipSettings settings, ContentTexts content, Clock clock) {
+    InboundGuard membershipGuard(Membership membership, MemberStandings standings, MembershipSettings settings,
+                                 ContentTexts content, Clock clock) {
         return (input, session, command, flow) -> {
-            Optional<MemberStanding> m = membership.standing(session.platform(), session.userId());
+            Optional<MemberStanding> m = standings.of(session.platform(), session.userId());
             if (m.isEmpty()) {
                 return Optional.empty();
             }

@@ -175,7 +175,7 @@ public class UpdateProcessor {
         Instant now = clock.instant();
         Map<String, Integer> counts = new java.util.HashMap<>();
         for (InboxStore.Pending p : inbox.pendingOf(locked.keySet(), perChat)) {
-            Inbound in = InboxStore.fromJson(p.payload());
+            Inbound in = p.inbound();
             ConversationState before = states.get(p.chatKey());
             ConversationEngine.Outcome outcome = engine.handle(in, before, now);
             // What this update changed through JPA goes to the database now, as its own commit would have: the
