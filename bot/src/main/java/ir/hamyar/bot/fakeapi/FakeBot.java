@@ -45,6 +45,8 @@ public final class FakeBot {
     private final BotMethods methods;
 
     private final Object lock = new Object();
+    /** Chats someone waits on (awaitMessages, awaitChange) and how many wait: guarded by {@code lock}. */
+    private final Map<Long, Integer> awaited = new HashMap<>();
     private final Map<Long, FakeUser> users = new ConcurrentHashMap<>();
     private final Map<Long, FakeGroup> groups = new ConcurrentHashMap<>();
     // guarded by lock:
@@ -376,7 +378,7 @@ public final class FakeBot {
                     throw new IllegalStateException("expected " + count + " messages in chat " + chatId + " within "
                             + timeout + " but there are " + all.size() + ": " + describe(all));
                 }
-                waitOnLock(remaining);
+                waitOnLock(chatId, remaining);
             }
         }
     }
@@ -410,7 +412,7 @@ public final class FakeBot {
                     throw new IllegalStateException("no matching reply in chat " + chatId + " within " + timeout
                             + "; since then the bot sent or edited: " + describe(since));
                 }
-                waitOnLock(remaining);
+                waitOnLock(chatId, remaining);
             }
         }
     }
@@ -654,7 +656,11 @@ public final class FakeBot {
                 changes.computeIfAbsent(changed.chatId, k -> new ArrayList<>()).add(snapshot);
             }
             result = outcome.result();
-            lock.notifyAll();
+            // Only a change in a chat someone waits for wakes the waiters: under load, waking every waiting
+            // thread on every message of every chat kept the fake's lock busy (and the machine) for nothing.
+            if (awaited.containsKey(changed.chatId)) {
+                lock.notifyAll();
+            }
         }
         for (Consumer<SentMessage> listener : listeners) {
             try {
@@ -756,12 +762,16 @@ public final class FakeBot {
         }
     }
 
-    private void waitOnLock(long remainingNanos) {
+    /** Waits (holding {@code lock}) for a change in the chat; other chats' changes do not wake it. */
+    private void waitOnLock(long chatId, long remainingNanos) {
+        awaited.merge(chatId, 1, Integer::sum);
         try {
             lock.wait(TimeUnit.NANOSECONDS.toMillis(remainingNanos) + 1);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the bot", e);
+        } finally {
+            awaited.computeIfPresent(chatId, (k, n) -> n == 1 ? null : n - 1);
         }
     }
 

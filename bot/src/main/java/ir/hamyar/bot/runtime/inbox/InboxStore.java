@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import ir.hamyar.bot.runtime.Inbound;
+import ir.hamyar.bot.runtime.JdbcTransactions;
 import ir.hamyar.bot.runtime.SqlLists;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -44,9 +45,9 @@ public class InboxStore {
             .expireAfterWrite(java.time.Duration.ofMinutes(1)).build();
     static final int MAX_RECEIVED = 10_000;
 
-    InboxStore(JdbcTemplate jdbc, TransactionTemplate tx, Clock clock) {
+    InboxStore(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
-        this.tx = tx;
+        this.tx = JdbcTransactions.on(jdbc);
         this.clock = clock;
     }
 

@@ -1,5 +1,6 @@
 package ir.hamyar.bot.runtime.outbound;
 
+import ir.hamyar.bot.runtime.JdbcTransactions;
 import ir.hamyar.bot.runtime.OutboundMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,7 +9,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.PreparedStatement;
@@ -60,13 +60,14 @@ class OutboxStore {
     private final Clock clock;
 
     @Autowired
-    OutboxStore(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
-        this(jdbc, transactions, new PayloadCodec(), Clock.systemUTC());
+    OutboxStore(JdbcTemplate jdbc) {
+        this(jdbc, JdbcTransactions.on(jdbc), new PayloadCodec(), Clock.systemUTC());
     }
 
-    OutboxStore(JdbcTemplate jdbc, PlatformTransactionManager transactions, PayloadCodec codec, Clock clock) {
+    /** {@code tx} for the store's own transactions (claims, outcomes, renewals); inserts join the caller's. */
+    OutboxStore(JdbcTemplate jdbc, TransactionTemplate tx, PayloadCodec codec, Clock clock) {
         this.jdbc = jdbc;
-        this.tx = new TransactionTemplate(transactions);
+        this.tx = tx;
         this.codec = codec;
         this.clock = clock;
     }

@@ -36,7 +36,7 @@ final class OutboundStack implements AutoCloseable {
         jdbc = new JdbcTemplate(dataSource);
         DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
         tx = new TransactionTemplate(transactions);
-        store = new OutboxStore(jdbc, transactions);
+        store = new OutboxStore(jdbc);
         OutboundMetrics metrics = new OutboundMetrics(new SimpleMeterRegistry());
         OutboundGateway gateway = new OutboundGateway(clients, properties, new ChatReachability(jdbc), metrics, System::nanoTime);
         sender = new OutboxSender(store, gateway,
