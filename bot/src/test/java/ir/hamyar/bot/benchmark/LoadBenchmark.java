@@ -86,7 +86,7 @@ class LoadBenchmark {
             FakeBot telegram = api.bot(TestApp.TELEGRAM_TOKEN, Flavor.TELEGRAM, "hamyar_test_bot");
             JdbcTemplate direct = new JdbcTemplate(new SimpleDriverDataSource(new org.postgresql.Driver(), db.url(),
                     db.username(), db.password()));
-            try (TestApp app = TestApp.on(db, api).with(TestFlows.class, RoundTrips.class)
+            TestApp.Builder builder = TestApp.on(db, api).with(TestFlows.class, RoundTrips.class)
                     .property("hamyar.outbound.sender-threads", SENDER_THREADS)
                     .property("hamyar.outbound.bot-per-second", "100000")
                     .property("hamyar.outbound.bot-burst", "100000")
@@ -95,8 +95,15 @@ class LoadBenchmark {
                     .property("hamyar.poll-timeout", "10s")
                     // production's default (TestApp sweeps every 100 ms so that tests recover quickly)
                     .property("hamyar.runtime.sweep-interval", "500ms")
-                    .property("logging.level.ir.hamyar", "warn")
-                    .start()) {
+                    .property("logging.level.ir.hamyar", "warn");
+            // -Dhamyar.benchmark.app.<property>=<value> sets an application property, e.g. to compare worker counts
+            System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("hamyar.benchmark.app."))
+                    .sorted().forEach(k -> {
+                        String property = k.substring("hamyar.benchmark.app.".length());
+                        builder.property(property, System.getProperty(k));
+                        line("application property %s=%s", property, System.getProperty(k));
+                    });
+            try (TestApp app = builder.start()) {
                 Mix mix = new Mix(telegram, true);
                 mix.prepare();
                 Registrants registrants = new Registrants(telegram);

@@ -32,7 +32,8 @@ final class OutboundStack implements AutoCloseable {
         dataSource.setUsername(username);
         dataSource.setPassword(password);
         dataSource.setMaximumPoolSize(6);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration", "classpath:db/vendor/postgresql").load().migrate();
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration",
+                "classpath:db/vendor/" + (url.startsWith("jdbc:h2:") ? "h2" : "postgresql")).load().migrate();
         jdbc = new JdbcTemplate(dataSource);
         DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
         tx = new TransactionTemplate(transactions);
