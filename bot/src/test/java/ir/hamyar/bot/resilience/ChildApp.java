@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The real application in a JVM of its own, so a test can kill it the hard way ({@link #kill()}: SIGKILL, no
  * shutdown hook, no clean stop) and start it again on the same database. Its console output goes to a file
- * under {@code target/}, kept for reading after a failure.
+ * under {@code target/}, kept for reading after a failure. It runs from the test class path unless
+ * {@link Builder#jar(Path)} names a jar to start with {@code java -jar}, as production does.
  */
 public final class ChildApp implements AutoCloseable {
 
@@ -95,6 +96,12 @@ public final class ChildApp implements AutoCloseable {
         waitFor();
     }
 
+    /** CPU time the process has used so far, all its threads together. */
+    public Duration cpuTime() {
+        return process.info().totalCpuDuration()
+                .orElseThrow(() -> new IllegalStateException("no CPU time for process " + process.pid()));
+    }
+
     /** Resident set size of the running process, in kB (from /proc). */
     public long residentKb() {
         return ProcStatus.of(process.pid()).kb("VmRSS");
@@ -136,9 +143,11 @@ public final class ChildApp implements AutoCloseable {
 
     public static final class Builder {
         private final Map<String, String> properties = new LinkedHashMap<>();
+        private final Map<String, String> environment = new LinkedHashMap<>();
         private final List<String> jvmOptions = new ArrayList<>(List.of("-Xmx384m", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8"));
         private Path log;
+        private Path jar;
 
         private Builder() {
             properties.put("server.port", "0");
@@ -160,6 +169,18 @@ public final class ChildApp implements AutoCloseable {
             return this;
         }
 
+        /** Starts {@code java -jar jar} (e.g. the built or extracted application jar) instead of the class path. */
+        public Builder jar(Path jar) {
+            this.jar = jar;
+            return this;
+        }
+
+        /** An environment variable of the application's process, on top of this JVM's environment. */
+        public Builder environment(String name, String value) {
+            environment.put(name, value);
+            return this;
+        }
+
         public ChildApp start() {
             if (log == null) {
                 throw new IllegalStateException("say where the application's output goes");
@@ -167,15 +188,22 @@ public final class ChildApp implements AutoCloseable {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(jvmOptions);
-            command.add("-cp");
-            command.add(System.getProperty("java.class.path"));
-            command.add(HamyarApplication.class.getName());
+            if (jar == null) {
+                command.add("-cp");
+                command.add(System.getProperty("java.class.path"));
+                command.add(HamyarApplication.class.getName());
+            } else {
+                command.add("-jar");
+                command.add(jar.toString());
+            }
             properties.forEach((k, v) -> command.add("--" + k + "=" + v));
             try {
                 Files.createDirectories(log.toAbsolutePath().getParent());
                 long launched = System.nanoTime();
-                Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                        .redirectOutput(log.toFile()).start();
+                ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                        .redirectOutput(log.toFile());
+                builder.environment().putAll(environment);
+                Process p = builder.start();
                 return new ChildApp(p, log, launched);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot launch the application", e);
