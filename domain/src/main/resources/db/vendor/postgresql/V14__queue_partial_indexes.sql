@@ -6,6 +6,8 @@
 -- entries of rows that had moved on. Partial indexes hold only the waiting rows: a row that is done or sent leaves
 -- them and adds nothing to them. Measured under load (LoadBenchmark): fewer index writes per update and smaller
 -- scans for the worker's, the sweep's and the sender's queries.
+-- Upgrading a large installation: each CREATE INDEX reads the table once while writes to it wait (the inbox and
+-- outbox keep only the retention period's rows), so apply it at a quiet hour.
 
 -- inbox: the worker's pending updates of a chat, the sweep (chats with pending updates), the backlog count
 DROP INDEX ix_inbox_update_chat;

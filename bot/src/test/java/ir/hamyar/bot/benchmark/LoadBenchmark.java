@@ -218,6 +218,14 @@ class LoadBenchmark {
                 postgres == null ? "" : String.format(" (PostgreSQL %.2f cores)", pgCores),
                 direct == null ? "" : String.format(", %d DB round trips (%.1f per applied update, %.0f updates/s applied)",
                         trips, p.roundTrips, done / wall));
+        if (done > 0) {
+            // what the bot asked of the (fake) Bot API during the phase, per update applied
+            java.util.Map<String, Long> perMethod = mix.bot.calls().stream().filter(c -> !c.at().isBefore(
+                    from.toInstant())).collect(java.util.stream.Collectors.groupingBy(c -> c.method(),
+                    java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+            line("  Bot API calls per update applied: %s", perMethod.entrySet().stream().map(e -> String.format(
+                    "%s %.2f", e.getKey(), (double) e.getValue() / done)).collect(java.util.stream.Collectors.joining(", ")));
+        }
         if (direct != null && done > 0) {
             // CPU per update applied: less sensitive than throughput to whatever else the machine is doing
             line("  CPU per update applied: JVM %.2f ms (application, fake server and load generator), PostgreSQL %.2f ms",
