@@ -153,7 +153,7 @@ public final class FakeBotApi implements AutoCloseable {
                     exchange.getRequestHeaders().getFirst("Content-Type"), body);
             chatId = BotMethods.chatIdOrNull(params);
             if (bot.faults().takeDrop(method)) {
-                bot.record(new Call(method, chatId, arrival, 0));
+                bot.record(new Call(method, chatId, arrival, 0, exchange.getRemoteAddress().getPort()));
                 log.debug("fake Bot API drops a {} connection on purpose", method);
                 return; // closing the exchange unanswered closes the socket
             }
@@ -175,7 +175,7 @@ public final class FakeBotApi implements AutoCloseable {
             log.warn("fake Bot API failed on {}: {}", method, e.getClass().getName());
             answer = Json.error(new ApiException(500, "Internal Server Error"));
         }
-        bot.record(new Call(method, chatId, arrival, status));
+        bot.record(new Call(method, chatId, arrival, status, exchange.getRemoteAddress().getPort()));
         respond(exchange, status, answer);
     }
 

@@ -11,6 +11,7 @@ import ir.hamyar.bot.runtime.MessengerClients;
 import ir.hamyar.domain.shared.Platform;
 import ir.hamyar.messages.Texts;
 import ir.hamyar.bot.runtime.outbound.OutboundProperties;
+import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -94,7 +95,12 @@ class MessengerBots implements SmartLifecycle {
         Dispatcher dispatcher = new Dispatcher();
         dispatcher.setMaxRequestsPerHost(Math.max(5, outbound.senderThreads()));
         dispatcher.setMaxRequests(Math.max(64, 2 * outbound.senderThreads()));
+        // OkHttp's default pool keeps 5 idle connections: with more calls than that at once, the connections beyond
+        // 5 were closed as soon as they fell idle and opened again for the next calls (a TLS handshake each with
+        // the real messenger). Keep one per sender thread.
+        int connections = Math.max(5, outbound.senderThreads());
         sendingHttp = new OkHttpClient.Builder().dispatcher(dispatcher).retryOnConnectionFailure(false)
+                .connectionPool(new ConnectionPool(connections, 5, TimeUnit.MINUTES))
                 .connectTimeout(Duration.ofSeconds(10)).readTimeout(Duration.ofSeconds(30))
                 .writeTimeout(Duration.ofSeconds(60)).build();
         boolean webhook = properties.webhook().enabled();

@@ -134,6 +134,35 @@ class RuntimeEndToEndTests {
     }
 
     @Test
+    void keepsItsConnectionsToTheMessengerOpenBetweenBusyMoments() {
+        // 12 sends at once, twice, with a pause between: the second round reuses the first round's connections
+        // (OkHttp's default pool would have closed all but 5 of them as soon as they fell idle).
+        telegram.delay("sendMessage", Duration.ofMillis(500));
+        try {
+            List<Integer> first = sendsAtOnce(31_000);
+            List<Integer> second = sendsAtOnce(31_100);
+            assertThat(new java.util.HashSet<>(first)).as("connections of the first round").hasSizeGreaterThan(5);
+            assertThat(second).as("connections of the second round").allMatch(first::contains);
+        } finally {
+            telegram.clearFaults();
+        }
+    }
+
+    /** The client ports (connections) of 12 replies sent at once to 12 new chats from {@code firstChat} on. */
+    private List<Integer> sendsAtOnce(long firstChat) {
+        List<Chatter> people = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            Chatter c = new Chatter(telegram, firstChat + i, "Conn" + i);
+            c.sends("/help");
+            people.add(c);
+        }
+        people.forEach(c -> c.awaitReplyContaining(plain("runtime.help")));
+        return telegram.calls("sendmessage").stream()
+                .filter(c -> c.chatId() != null && c.chatId() >= firstChat && c.chatId() < firstChat + 12)
+                .map(Call::clientPort).toList();
+    }
+
+    @Test
     void recordsAChatThatBlockedTheBot() {
         Chatter dave = new Chatter(telegram, 1004, "Dave");
         telegram.forbidChat(dave.chatId());
