@@ -41,7 +41,10 @@ final class BaselineEchoBot implements AutoCloseable {
         okhttp3.Dispatcher dispatcher = new okhttp3.Dispatcher();
         dispatcher.setMaxRequestsPerHost(Math.max(5, threads));
         dispatcher.setMaxRequests(Math.max(64, 2 * threads));
-        http = new OkHttpClient.Builder().dispatcher(dispatcher).readTimeout(Duration.ofSeconds(30)).build();
+        // the same client settings as Hamyar's sending client (MessengerBots): calls and idle connections per thread
+        http = new OkHttpClient.Builder().dispatcher(dispatcher).readTimeout(Duration.ofSeconds(30))
+                .connectionPool(new okhttp3.ConnectionPool(Math.max(5, threads), 5, java.util.concurrent.TimeUnit.MINUTES))
+                .build();
         OkHttpTelegramClient client = new OkHttpTelegramClient(mapper, http, token, url);
         senders = Executors.newFixedThreadPool(threads, r -> daemon(r, "baseline-send"));
         app = new TelegramBotsLongPollingApplication(() -> mapper, () -> http, () -> polling, ExponentialBackOff::new);
