@@ -139,10 +139,14 @@ class RuntimeEndToEndTests {
         // (OkHttp's default pool would have closed all but 5 of them as soon as they fell idle).
         telegram.delay("sendMessage", Duration.ofMillis(500));
         try {
-            List<Integer> first = sendsAtOnce(31_000);
-            List<Integer> second = sendsAtOnce(31_100);
-            assertThat(new java.util.HashSet<>(first)).as("connections of the first round").hasSizeGreaterThan(5);
-            assertThat(second).as("connections of the second round").allMatch(first::contains);
+            java.util.Set<Integer> first = new java.util.HashSet<>(sendsAtOnce(31_000));
+            java.util.Set<Integer> second = new java.util.HashSet<>(sendsAtOnce(31_100));
+            assertThat(first).as("connections of the first round").hasSizeGreaterThan(5);
+            // New connections are needed only where the second round ran more calls at once than the first (plus a
+            // little slack for other calls in flight); the default pool would have closed all of the first's but 5.
+            long opened = second.stream().filter(port -> !first.contains(port)).count();
+            assertThat(opened).as("connections opened anew for the second round")
+                    .isLessThanOrEqualTo(Math.max(0, second.size() - first.size()) + 2);
         } finally {
             telegram.clearFaults();
         }
