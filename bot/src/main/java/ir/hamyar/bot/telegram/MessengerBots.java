@@ -92,15 +92,15 @@ class MessengerBots implements SmartLifecycle {
         // No silent retries of a POST by OkHttp: the gateway decides about retries (and counts them).
         // TelegramBots sends through OkHttp's dispatcher, which by default lets 5 calls per host run at once: fewer
         // than the outbox's sender threads, so they would queue there. One call per sender thread instead.
+        int perHost = Math.max(5, outbound.senderThreads());
         Dispatcher dispatcher = new Dispatcher();
-        dispatcher.setMaxRequestsPerHost(Math.max(5, outbound.senderThreads()));
+        dispatcher.setMaxRequestsPerHost(perHost);
         dispatcher.setMaxRequests(Math.max(64, 2 * outbound.senderThreads()));
         // OkHttp's default pool keeps 5 idle connections: with more calls than that at once, the connections beyond
         // 5 were closed as soon as they fell idle and opened again for the next calls (a TLS handshake each with
         // the real messenger). Keep one per sender thread.
-        int connections = Math.max(5, outbound.senderThreads());
         sendingHttp = new OkHttpClient.Builder().dispatcher(dispatcher).retryOnConnectionFailure(false)
-                .connectionPool(new ConnectionPool(connections, 5, TimeUnit.MINUTES))
+                .connectionPool(new ConnectionPool(perHost, 5, TimeUnit.MINUTES))
                 .connectTimeout(Duration.ofSeconds(10)).readTimeout(Duration.ofSeconds(30))
                 .writeTimeout(Duration.ofSeconds(60)).build();
         boolean webhook = properties.webhook().enabled();

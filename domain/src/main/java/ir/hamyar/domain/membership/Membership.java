@@ -62,10 +62,7 @@ public class Membership {
 
     @Transactional(readOnly = true)
     public Optional<MemberView> findByAccount(Platform platform, long userId) {
-        if (platform == null) {
-            return Optional.empty();
-        }
-        // the account by plain SQL (MemberStandings): one repository query and its proxies less per lookup
+        // the account by plain SQL (MemberStandings, empty for no platform): one repository query and its proxies less per lookup
         return standings.of(platform, userId).flatMap(a -> find(a.memberId()));
     }
 

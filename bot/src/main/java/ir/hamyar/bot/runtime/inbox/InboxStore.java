@@ -12,6 +12,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -41,9 +42,8 @@ public class InboxStore {
      * JSON again (a twentieth of the application's CPU under load). Taken out when read; what is missing here
      * (received by another instance, left by a restart, or a batch rolled back) is read from its payload.
      */
-    private final Cache<String, Inbound> received = Caffeine.newBuilder().maximumSize(MAX_RECEIVED)
-            .expireAfterWrite(java.time.Duration.ofMinutes(1)).build();
-    static final int MAX_RECEIVED = 10_000;
+    private final Cache<String, Inbound> received = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterWrite(Duration.ofMinutes(1)).build();
 
     InboxStore(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;

@@ -2,6 +2,7 @@ package ir.hamyar.bot.runtime.outbound;
 
 import ir.hamyar.bot.runtime.JdbcTransactions;
 import ir.hamyar.bot.runtime.OutboundMessage;
+import ir.hamyar.bot.runtime.SqlLists;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,7 +24,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The SQL of the {@code outbound_message} table, for PostgreSQL and H2 alike. Every method is one short
@@ -134,7 +134,7 @@ class OutboxStore {
         List<Long> all = ids.stream().sorted().toList();
         for (int from = 0; from < all.size() && claimed.size() < limit; from += MAX_IDS_PER_QUERY) {
             List<Long> chunk = all.subList(from, Math.min(all.size(), from + MAX_IDS_PER_QUERY));
-            String in = chunk.stream().map(id -> "?").collect(Collectors.joining(", ", " AND o.id IN (", ")"));
+            String in = " AND o.id IN (" + SqlLists.placeholders(chunk.size()) + ")";
             int room = Math.min(chunk.size(), limit - claimed.size());
             claimed.addAll(tx.execute(s -> claim(String.format(CLAIMABLE, in), chunk, room, owner, lease)));
         }
@@ -179,7 +179,7 @@ class OutboxStore {
             List<ClaimedRow> next = new ArrayList<>();
             for (int from = 0; from < chats.size(); from += MAX_IDS_PER_QUERY) {
                 List<String> chunk = chats.subList(from, Math.min(chats.size(), from + MAX_IDS_PER_QUERY));
-                String in = chunk.stream().map(c -> "?").collect(Collectors.joining(", ", " AND o.chat_key IN (", ")"));
+                String in = " AND o.chat_key IN (" + SqlLists.placeholders(chunk.size()) + ")";
                 next.addAll(claim(String.format(CLAIMABLE, in), chunk, 2 * chunk.size(), owner, lease));
             }
             return next;
@@ -205,7 +205,7 @@ class OutboxStore {
         List<Long> all = List.copyOf(ids);
         for (int from = 0; from < all.size(); from += MAX_IDS_PER_QUERY) {
             List<Long> chunk = all.subList(from, Math.min(all.size(), from + MAX_IDS_PER_QUERY));
-            String in = chunk.stream().map(id -> "?").collect(Collectors.joining(", ", "(", ")"));
+            String in = "(" + SqlLists.placeholders(chunk.size()) + ")";
             List<Object> args = new ArrayList<>();
             args.add(owner);
             args.addAll(chunk);
