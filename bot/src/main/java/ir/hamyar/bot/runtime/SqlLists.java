@@ -12,4 +12,9 @@ public final class SqlLists {
     public static String placeholders(int n) {
         return String.join(", ", Collections.nCopies(n, "?"));
     }
+
+    /** {@code row, row, row}: {@code n} copies of a row such as {@code (?, ?, 'PENDING')}, for a multi-row VALUES. */
+    public static String rows(int n, String row) {
+        return String.join(", ", Collections.nCopies(n, row));
+    }
 }

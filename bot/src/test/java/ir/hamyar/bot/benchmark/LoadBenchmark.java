@@ -130,8 +130,10 @@ class LoadBenchmark {
                     }
                 }, "explainer");
                 explainer.start();
+                WaitEvents waits = statements ? WaitEvents.start(direct) : null;
                 hamyar = measure("hamyar, saturated", mix, direct, SATURATING_RATE, BACKLOG_CAP, true);
                 if (statements) {
+                    waits.stop().forEach(l -> line("%s", l));
                     printStatements(direct, done(direct) - doneBefore);
                     explainer.join();
                     plans.forEach(l -> line("%s", l));
@@ -182,7 +184,10 @@ class LoadBenchmark {
         Recording jfr = null;
         String jfrFile = System.getProperty("hamyar.benchmark.jfr");
         if (profile && jfrFile != null && !jfrFile.isBlank()) {
-            jfr = new Recording(Configuration.getConfiguration("profile"));
+            // JFR's "default" settings with CPU samples every 10 ms: its "profile" settings (allocation and lock
+            // events) cost the measured phase more than half its throughput
+            jfr = new Recording(Configuration.getConfiguration("default"));
+            jfr.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
             jfr.start();
         }
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -259,6 +264,59 @@ class LoadBenchmark {
         Long calls = jdbc.queryForObject("SELECT sum(calls)::bigint FROM pg_stat_statements", Long.class);
         line("  statements executed: %d (%.1f per update applied, updates applied since the reset: %d)", calls,
                 calls == null ? 0 : (double) calls / Math.max(1, applied), applied);
+    }
+
+    /**
+     * What the server's busy connections were doing, sampled every 20 ms: running on the CPU (no wait event) or
+     * waiting for a lock, the WAL, I/O or the client. Where the statements' time goes when they are slow.
+     */
+    static final class WaitEvents {
+        private final JdbcTemplate jdbc;
+        private final java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final Thread thread;
+        private int samples;
+
+        private WaitEvents(JdbcTemplate jdbc) {
+            this.jdbc = jdbc;
+            this.thread = new Thread(this::sample, "wait-events");
+        }
+
+        static WaitEvents start(JdbcTemplate jdbc) {
+            WaitEvents w = new WaitEvents(jdbc);
+            w.thread.start();
+            return w;
+        }
+
+        private void sample() {
+            while (running.get()) {
+                jdbc.query("SELECT coalesce(wait_event_type || ':' || wait_event, 'running (CPU)') AS w, count(*) AS n "
+                        + "FROM pg_stat_activity WHERE state = 'active' AND backend_type = 'client backend' "
+                        + "AND pid <> pg_backend_pid() GROUP BY 1", rs -> {
+                            synchronized (counts) {
+                                counts.merge(rs.getString("w"), rs.getInt("n"), Integer::sum);
+                            }
+                        });
+                synchronized (counts) {
+                    samples++;
+                }
+                LockSupport.parkNanos(20_000_000);
+            }
+        }
+
+        List<String> stop() throws InterruptedException {
+            running.set(false);
+            thread.join();
+            List<String> lines = new ArrayList<>();
+            synchronized (counts) {
+                lines.add(String.format("  busy server connections by wait event (pg_stat_activity, %d samples, "
+                        + "average per sample):", samples));
+                counts.entrySet().stream().sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed())
+                        .forEach(e -> lines.add(String.format("    %-40s %.2f", e.getKey(),
+                                (double) e.getValue() / Math.max(1, samples))));
+            }
+            return lines;
+        }
     }
 
     /** Plans of the hottest statements, taken while the saturation phase's backlog is still there. */

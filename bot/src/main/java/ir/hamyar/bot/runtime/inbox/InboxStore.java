@@ -14,6 +14,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,6 +46,9 @@ public class InboxStore {
     private final Cache<String, Inbound> received = Caffeine.newBuilder().maximumSize(10_000)
             .expireAfterWrite(Duration.ofMinutes(1)).build();
 
+    /** Rows per multi-row INSERT (a getUpdates answer holds at most 100 updates). */
+    private static final int ROWS_PER_INSERT = 200;
+
     InboxStore(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.tx = JdbcTransactions.on(jdbc);
@@ -68,25 +72,38 @@ public class InboxStore {
                 newChats.add(new Object[]{key, u.platform().name(), u.chatId(), u.chatType().name(), now});
             }
         }
-        int[] inserted = tx.execute(status -> {
+        // One multi-row INSERT per table instead of a JDBC batch: the server ran one statement per update
+        // received, now one per getUpdates answer (up to 100 updates).
+        Integer inserted = tx.execute(status -> {
             if (!newChats.isEmpty()) {
-                jdbc.batchUpdate("INSERT INTO conversation (chat_key, platform, chat_id, chat_type, updated_at) "
-                        + "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", newChats);
+                insertRows("INSERT INTO conversation (chat_key, platform, chat_id, chat_type, updated_at) VALUES ",
+                        "(?, ?, ?, ?, ?)", " ON CONFLICT DO NOTHING", newChats);
             }
-            return jdbc.batchUpdate("INSERT INTO inbox_update (platform, update_id, chat_key, payload, status, "
-                    + "received_at) VALUES (?, ?, ?, ?, 'PENDING', ?) ON CONFLICT DO NOTHING", rows);
+            return insertRows("INSERT INTO inbox_update (platform, update_id, chat_key, payload, status, received_at) "
+                    + "VALUES ", "(?, ?, ?, ?, 'PENDING', ?)", " ON CONFLICT DO NOTHING", rows);
         });
         for (Object[] c : newChats) {
             knownChats.put((String) c[0], Boolean.TRUE);
         }
-        for (int i = 0; i < updates.size(); i++) {
-            // only rows this call inserted: a redelivered update keeps the payload stored the first time
-            if (inserted != null && inserted.length == updates.size() && inserted[i] == 1) {
-                Inbound u = updates.get(i);
+        // Kept as received only when every row was new: a redelivered update keeps the payload stored the first
+        // time, and which rows of a statement were redeliveries is not known (rare: they are read from storage).
+        if (inserted != null && inserted == updates.size()) {
+            for (Inbound u : updates) {
                 received.put(receivedKey(u.platform().name(), u.updateId()), u);
             }
         }
         return keys;
+    }
+
+    /** Inserts rows with multi-row VALUES statements of at most {@link #ROWS_PER_INSERT} rows; returns the count. */
+    private int insertRows(String head, String row, String tail, List<Object[]> values) {
+        int count = 0;
+        for (int from = 0; from < values.size(); from += ROWS_PER_INSERT) {
+            List<Object[]> chunk = values.subList(from, Math.min(values.size(), from + ROWS_PER_INSERT));
+            count += jdbc.update(head + SqlLists.rows(chunk.size(), row) + tail,
+                    chunk.stream().flatMap(Arrays::stream).toArray());
+        }
+        return count;
     }
 
     /** Chats that have pending updates, oldest first: for the recovery sweep. */
