@@ -3,6 +3,8 @@ package ir.hamyar.bot.runtime.outbound;
 import ir.hamyar.bot.runtime.JdbcTransactions;
 import ir.hamyar.bot.runtime.OutboundMessage;
 import ir.hamyar.bot.runtime.SqlLists;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,6 +64,18 @@ class OutboxStore {
     private final PayloadCodec codec;
     private final Clock clock;
 
+    /**
+     * Messages written by this instance and not claimed yet, so that a claim here need not parse the stored JSON
+     * again (as the inbox does with updates). Bounded by the size of their payloads (a photo is stored whole);
+     * rows claimed elsewhere, written before a restart, rolled back or handed back are read from their payload.
+     */
+    private final Cache<Long, Written> written = Caffeine.newBuilder()
+            .maximumWeight(16L << 20).weigher((Long id, Written w) -> w.payloadLength())
+            .expireAfterWrite(Duration.ofMinutes(1)).build();
+
+    private record Written(OutboundMessage message, int payloadLength) {
+    }
+
     @Autowired
     OutboxStore(JdbcTemplate jdbc) {
         this(jdbc, JdbcTransactions.on(jdbc), new PayloadCodec(), Clock.systemUTC());
@@ -91,16 +105,18 @@ class OutboxStore {
             String sql = "INSERT INTO outbound_message (platform, chat_id, chat_key, op, payload, status, attempts, "
                     + "not_before, created_at, reference) VALUES "
                     + SqlLists.rows(chunk.size(), "(?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?)");
+            List<String> payloads = chunk.stream().map(codec::encode).toList();
             KeyHolder keys = new GeneratedKeyHolder();
             jdbc.update(con -> {
                 PreparedStatement ps = con.prepareStatement(sql, new String[] {"id"});
                 int p = 1;
-                for (OutboundMessage m : chunk) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    OutboundMessage m = chunk.get(i);
                     ps.setString(p++, m.platform().name());
                     ps.setLong(p++, m.chatId());
                     ps.setString(p++, m.chat().key());
                     ps.setString(p++, m.op().name());
-                    ps.setString(p++, codec.encode(m));
+                    ps.setString(p++, payloads.get(i));
                     ps.setObject(p++, now);
                     ps.setObject(p++, now);
                     ps.setString(p++, reference);
@@ -119,6 +135,9 @@ class OutboxStore {
             // The identity values are drawn in the order of the VALUES rows; the order in which the keys come back
             // is not promised, so they are put in that order here.
             chunkIds.sort(null);
+            for (int i = 0; i < chunk.size(); i++) {
+                written.put(chunkIds.get(i), new Written(chunk.get(i), payloads.get(i).length()));
+            }
             ids.addAll(chunkIds);
         }
         return ids;
@@ -305,7 +324,9 @@ class OutboxStore {
         List<Object[]> unreadable = new ArrayList<>();
         for (RawRow r : raw) {
             try {
-                claimed.add(new ClaimedRow(r.id, r.chatKey, r.attempts, r.reference, codec.decode(r.payload)));
+                Written w = written.asMap().remove(r.id);
+                OutboundMessage message = w != null ? w.message() : codec.decode(r.payload);
+                claimed.add(new ClaimedRow(r.id, r.chatKey, r.attempts, r.reference, message));
             } catch (IllegalArgumentException e) {
                 unreadable.add(new Object[] {shorten(e.getMessage()), r.id});
             }
