@@ -43,4 +43,14 @@ class MigrationsTests {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM pg_indexes WHERE indexname IN ('ix_inbox_update_chat', "
                 + "'ix_inbox_update_status', 'ix_outbound_pending', 'ix_outbound_chat')", Integer.class)).isZero();
     }
+
+    @Test
+    void conversationRowsHaveRoomForInPlaceUpdatesAndQueueTablesAreVacuumedByCount() {
+        // db/vendor/postgresql/V16
+        assertThat(jdbc.queryForList("SELECT unnest(reloptions) FROM pg_class WHERE relname = 'conversation'",
+                String.class)).contains("fillfactor=70", "autovacuum_vacuum_scale_factor=0.0");
+        assertThat(jdbc.queryForList("SELECT relname FROM pg_class WHERE relname IN ('inbox_update', "
+                + "'outbound_message') AND 'autovacuum_vacuum_threshold=5000' = ANY(reloptions)", String.class))
+                .containsExactlyInAnyOrder("inbox_update", "outbound_message");
+    }
 }

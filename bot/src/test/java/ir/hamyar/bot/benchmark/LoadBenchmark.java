@@ -327,7 +327,17 @@ class LoadBenchmark {
                 + "WHERE status = 'PENDING' LIMIT 16", String.class);
         String in = chats.stream().map(c -> "'" + c + "'").collect(java.util.stream.Collectors.joining(","));
         String out = sending.stream().map(c -> "'" + c + "'").collect(java.util.stream.Collectors.joining(","));
+        String pendingIds = jdbc.queryForList("SELECT id FROM inbox_update WHERE status = 'PENDING' ORDER BY id LIMIT 16",
+                Long.class).stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+        String unsentIds = jdbc.queryForList("SELECT id FROM outbound_message WHERE status = 'PENDING' ORDER BY id "
+                + "LIMIT 32", Long.class).stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
         for (String q : List.of(
+                // what the worker's done mark and the sender's after-commit claim look up by id
+                "SELECT id FROM inbox_update WHERE status = 'PENDING' AND id IN (" + pendingIds + ")",
+                "SELECT o.id FROM outbound_message o WHERE o.status = 'PENDING' AND o.not_before <= now() AND "
+                        + "o.id IN (" + unsentIds + ") AND (o.op = 'ANSWER_CALLBACK' OR NOT EXISTS (SELECT 1 FROM "
+                        + "outbound_message p WHERE p.chat_key = o.chat_key AND p.status IN ('PENDING', 'CLAIMED') "
+                        + "AND p.op <> 'ANSWER_CALLBACK' AND p.id < o.id)) ORDER BY o.not_before, o.id LIMIT 32",
                 "SELECT id, chat_key, payload FROM (SELECT id, chat_key, payload, ROW_NUMBER() OVER (PARTITION BY "
                         + "chat_key ORDER BY id) AS n FROM inbox_update WHERE chat_key IN (" + in + ") AND status = "
                         + "'PENDING') p WHERE n <= 10 ORDER BY id",
@@ -342,6 +352,26 @@ class LoadBenchmark {
                 plans.add("    " + rs.getString(1));
             });
         }
+        // The worker's locking statement as it runs (it takes the locks: in a transaction rolled back at once;
+        // a worker meanwhile skips those chats and the sweep brings them back)
+        String locking = "SELECT chat_key, flow, step, draft, locale, expires_at FROM conversation WHERE chat_key IN ("
+                + in + ") ORDER BY chat_key FOR UPDATE SKIP LOCKED";
+        plans.add("  EXPLAIN " + locking.substring(0, 120) + "…");
+        new org.springframework.transaction.support.TransactionTemplate(
+                new org.springframework.jdbc.datasource.DataSourceTransactionManager(jdbc.getDataSource()))
+                .executeWithoutResult(status -> {
+                    jdbc.query("EXPLAIN (ANALYZE, BUFFERS) " + locking, rs -> {
+                        plans.add("    " + rs.getString(1));
+                    });
+                    status.setRollbackOnly();
+                });
+        jdbc.query("SELECT relname, n_live_tup, n_dead_tup, n_tup_upd, n_tup_hot_upd, autovacuum_count, "
+                + "pg_size_pretty(pg_total_relation_size(relid)) AS size FROM pg_stat_user_tables "
+                + "WHERE relname IN ('conversation', 'inbox_update', 'outbound_message') ORDER BY relname", rs -> {
+                    plans.add(String.format("  table %s: %d live, %d dead rows, %d updates (%d HOT), "
+                                    + "autovacuumed %d times, %s", rs.getString(1), rs.getLong(2), rs.getLong(3),
+                            rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getString(7)));
+                });
     }
 
     /** p50/p99 in ms of {@code end - start} for the rows of {@code table} started in [from, to]. */

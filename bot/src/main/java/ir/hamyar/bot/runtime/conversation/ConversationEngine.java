@@ -376,7 +376,7 @@ class ConversationEngine {
         }
 
         Instant expiry() {
-            return now.plus(properties.conversationTtl());
+            return ConversationState.expiryAfter(now, properties.conversationTtl());
         }
     }
 
