@@ -57,7 +57,15 @@ class OutboxStore {
             + "AND (o.op = 'ANSWER_CALLBACK' OR NOT EXISTS (SELECT 1 FROM outbound_message p "
             + "WHERE p.chat_key = o.chat_key AND p.status IN ('PENDING', 'CLAIMED') "
             + "AND p.op <> 'ANSWER_CALLBACK' AND p.id < o.id)) "
-            + "ORDER BY o.not_before, o.id LIMIT ? FOR UPDATE SKIP LOCKED";
+            + "ORDER BY %s LIMIT ? FOR UPDATE SKIP LOCKED";
+
+    /** Ready rows, oldest due first (the poller's and a chat's next row). */
+    private static final String BY_DUE = "o.not_before, o.id";
+    /**
+     * Given rows (just written): by id, so that the planner looks them up by primary key in that order. Ordered by
+     * due time it walked the index of every waiting row instead (6.6 ms for 32 ids with 1,769 rows waiting).
+     */
+    private static final String BY_ID = "o.id";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -151,7 +159,7 @@ class OutboxStore {
 
     /** Claims up to {@code limit} ready rows that head their chat's queue, oldest first. */
     List<ClaimedRow> claimReady(int limit, String owner, Duration lease) {
-        return tx.execute(s -> claim(String.format(CLAIMABLE, ""), List.of(), limit, owner, lease));
+        return tx.execute(s -> claim(String.format(CLAIMABLE, "", BY_DUE), List.of(), limit, owner, lease));
     }
 
     /**
@@ -165,7 +173,7 @@ class OutboxStore {
             List<Long> chunk = all.subList(from, Math.min(all.size(), from + MAX_IDS_PER_QUERY));
             String in = " AND o.id IN (" + SqlLists.placeholders(chunk.size()) + ")";
             int room = Math.min(chunk.size(), limit - claimed.size());
-            claimed.addAll(tx.execute(s -> claim(String.format(CLAIMABLE, in), chunk, room, owner, lease)));
+            claimed.addAll(tx.execute(s -> claim(String.format(CLAIMABLE, in, BY_ID), chunk, room, owner, lease)));
         }
         return claimed;
     }
@@ -209,7 +217,7 @@ class OutboxStore {
             for (int from = 0; from < chats.size(); from += MAX_IDS_PER_QUERY) {
                 List<String> chunk = chats.subList(from, Math.min(chats.size(), from + MAX_IDS_PER_QUERY));
                 String in = " AND o.chat_key IN (" + SqlLists.placeholders(chunk.size()) + ")";
-                next.addAll(claim(String.format(CLAIMABLE, in), chunk, 2 * chunk.size(), owner, lease));
+                next.addAll(claim(String.format(CLAIMABLE, in, BY_DUE), chunk, 2 * chunk.size(), owner, lease));
             }
             return next;
         });
