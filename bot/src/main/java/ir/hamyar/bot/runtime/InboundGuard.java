@@ -15,4 +15,18 @@ public interface InboundGuard {
      * @param flow    the id of the active flow, or null
      */
     Optional<List<Reply>> check(Inbound input, Session session, String command, String flow);
+
+    /**
+     * A batch of inputs is about to be applied in one transaction, in this order, on this thread: a guard may read
+     * what it needs for all of them at once. What it reads may serve each sender's first input of the batch only;
+     * a later input of the same sender comes after that sender's own earlier ones may have changed it. Inputs of
+     * other senders earlier in the batch are not waited for: they run in other chats, whose order relative to this
+     * one is not defined anyway. {@link #batchDone()} follows, also when the batch fails.
+     */
+    default void prepare(List<Inbound> batch) {
+    }
+
+    /** The batch announced by {@link #prepare} is over: forget what was read for it. */
+    default void batchDone() {
+    }
 }

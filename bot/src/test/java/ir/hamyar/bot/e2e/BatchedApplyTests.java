@@ -131,10 +131,16 @@ class BatchedApplyTests {
                 ChatType.PRIVATE, null, user, "Batch", "fa", 1, null, "terms:accept:1", "cb" + id, null, null, null,
                 null)));
         store(List.of(chat), "/invite");
+        // other senders in the same batch: the member check then reads the batch's senders in one query
+        List<String> others = chats(42_100, 2);
+        store(others, "/help");
+        List<String> batch = new ArrayList<>(others);
+        batch.add(1, chat);
 
-        assertThat(process(List.of(chat))).containsEntry(chat, Result.DRAINED);
+        assertThat(process(batch)).containsEntry(chat, Result.DRAINED);
 
-        // the acceptance (a JPA change) was flushed before /invite's guard read the member with plain SQL
+        // the acceptance (a JPA change) was flushed before /invite's guard read the member with plain SQL, and that
+        // guard read it again rather than take what was read for the batch before the acceptance
         List<SentMessage> sent = telegram.awaitMessages(user, 2, Duration.ofSeconds(20));
         assertThat(sent.get(0).plainText()).isEqualTo(ChatText.htmlToPlain(Texts.get(Texts.FA, "membership.terms_thanks")));
         assertThat(sent.get(1).plainText()).contains("ref_B42000");

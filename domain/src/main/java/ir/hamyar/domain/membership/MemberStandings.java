@@ -5,7 +5,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,10 +33,48 @@ public class MemberStandings {
             FROM member_account a JOIN member m ON m.id = a.member_id
             WHERE a.platform = ? AND a.user_id = ?""";
 
+    private static final String STANDINGS = """
+            SELECT a.member_id, m.status, m.terms_version, a.last_seen_at, a.chat_id,
+                   (SELECT max(b.last_seen_at) FROM member_account b WHERE b.member_id = a.member_id AND b.id <> a.id),
+                   a.user_id
+            FROM member_account a JOIN member m ON m.id = a.member_id
+            WHERE a.platform = ? AND a.user_id IN (""";
+
+    private static final int MAX_PER_QUERY = 500;
+
     private final JdbcTemplate jdbc;
 
     MemberStandings(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * The standings of several accounts of one platform in one query (the bot reads them for a whole batch of
+     * updates at once); accounts of no member are absent from the map.
+     */
+    public Map<Long, MemberStanding> ofAll(Platform platform, Collection<Long> userIds) {
+        Map<Long, MemberStanding> found = new HashMap<>();
+        if (platform == null || userIds.isEmpty()) {
+            return found;
+        }
+        List<Long> all = List.copyOf(new LinkedHashSet<>(userIds));
+        for (int from = 0; from < all.size(); from += MAX_PER_QUERY) {
+            List<Long> chunk = all.subList(from, Math.min(all.size(), from + MAX_PER_QUERY));
+            List<Object> args = new ArrayList<>(chunk.size() + 1);
+            args.add(platform.name());
+            args.addAll(chunk);
+            jdbc.query(STANDINGS + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")",
+                    rs -> {
+                        found.put(rs.getLong(7), standing(rs));
+                    }, args.toArray());
+        }
+        return found;
+    }
+
+    private static MemberStanding standing(java.sql.ResultSet rs) throws java.sql.SQLException {
+        Timestamp other = rs.getTimestamp(6);
+        return new MemberStanding(rs.getLong(1), MemberStatus.valueOf(rs.getString(2)), rs.getString(3),
+                rs.getTimestamp(4).toInstant(), rs.getLong(5), other == null ? null : other.toInstant());
     }
 
     /** The standing of the member behind an account; empty for an account of no member (or no platform). */
@@ -38,11 +82,7 @@ public class MemberStandings {
         if (platform == null) {
             return Optional.empty();
         }
-        List<MemberStanding> rows = jdbc.query(STANDING, (rs, i) -> {
-            Timestamp other = rs.getTimestamp(6);
-            return new MemberStanding(rs.getLong(1), MemberStatus.valueOf(rs.getString(2)), rs.getString(3),
-                    rs.getTimestamp(4).toInstant(), rs.getLong(5), other == null ? null : other.toInstant());
-        }, platform.name(), userId);
+        List<MemberStanding> rows = jdbc.query(STANDING, (rs, i) -> standing(rs), platform.name(), userId);
         return rows.stream().findFirst();
     }
 }

@@ -13,9 +13,7 @@ import ir.hamyar.bot.runtime.Reply;
 import ir.hamyar.bot.runtime.Session;
 import ir.hamyar.bot.runtime.StartPolicy;
 import ir.hamyar.bot.runtime.Text;
-import ir.hamyar.domain.membership.MemberStanding;
 import ir.hamyar.domain.membership.MemberStandings;
-import ir.hamyar.domain.membership.MemberStatus;
 import ir.hamyar.domain.membership.MemberView;
 import ir.hamyar.domain.membership.Membership;
 import ir.hamyar.domain.membership.ProfileChange;
@@ -31,7 +29,6 @@ import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -74,28 +71,7 @@ class MembershipHandlers {
     @Bean
     InboundGuard membershipGuard(Membership membership, MemberStandings standings, MembershipSettings settings,
                                  ContentTexts content, Clock clock) {
-        return (input, session, command, flow) -> {
-            Optional<MemberStanding> m = standings.of(session.platform(), session.userId());
-            if (m.isEmpty()) {
-                return Optional.empty();
-            }
-            Instant now = clock.instant();
-            if (m.get().lastSeenOutdated(session.chat().chatId(), now, LAST_SEEN_GRANULARITY)) {
-                membership.touch(session.platform(), session.userId(), session.chat().chatId(), now);
-            }
-            if (m.get().status() == MemberStatus.SUSPENDED && !ALLOWED_WHEN_SUSPENDED.contains(command)) {
-                return Optional.of(List.of(Reply.text("membership.suspended")));
-            }
-            String version = content.termsVersion(settings.termsVersion());
-            if (m.get().isActive() && flow == null && m.get().needsTermsAcceptance(version)) {
-                // The terms themselves come with the question: accepting what one has not been shown means nothing.
-                return Optional.of(List.of(Reply.text(Text.of("membership.terms_updated", version,
-                                content.terms(settings.termsVersion())),
-                        Keyboard.inline().row(Button.callback(Text.of("membership.terms_accept"),
-                                "terms:accept:" + version)).build())));
-            }
-            return Optional.empty();
-        };
+        return new MemberGuard(membership, standings, settings, content, clock);
     }
 
     @Bean

@@ -380,6 +380,15 @@ class ConversationEngine {
         }
     }
 
+    /** See {@link InboundGuard#prepare}: the guards may read what they need for a whole batch at once. */
+    void prepare(List<Inbound> batch) {
+        guards.forEach(g -> g.prepare(batch));
+    }
+
+    void batchDone() {
+        guards.forEach(InboundGuard::batchDone);
+    }
+
     Keyboard mainMenu() {
         return menu.keyboard();
     }

@@ -174,8 +174,32 @@ public class UpdateProcessor {
         List<Long> ids = new ArrayList<>();
         Instant now = clock.instant();
         Map<String, Integer> counts = new java.util.HashMap<>();
-        for (InboxStore.Pending p : inbox.pendingOf(locked.keySet(), perChat)) {
-            Inbound in = p.inbound();
+        List<InboxStore.Pending> pending = inbox.pendingOf(locked.keySet(), perChat);
+        List<Inbound> inbounds = pending.stream().map(InboxStore.Pending::inbound).toList();
+        engine.prepare(inbounds);
+        try {
+            applyEach(pending, inbounds, states, changed, messages, ids, counts, now, perChat, batch, status);
+        } finally {
+            engine.batchDone();
+        }
+        changed.entrySet().removeIf(e -> e.getValue().equals(locked.get(e.getKey())));
+        conversations.saveAll(changed, now);
+        if (!messages.isEmpty()) {
+            outbox.enqueue(messages, null);
+        }
+        // One of them applied already by whoever held its chat before: nothing of this batch may stay.
+        batch.stale = !inbox.markAllDone(ids);
+        batch.updates = ids.size();
+        return batch;
+    }
+
+    private void applyEach(List<InboxStore.Pending> pending, List<Inbound> inbounds,
+                           Map<String, ConversationState> states, Map<String, ConversationState> changed,
+                           List<OutboundMessage> messages, List<Long> ids, Map<String, Integer> counts, Instant now,
+                           int perChat, Batch batch, TransactionStatus status) {
+        for (int i = 0; i < pending.size(); i++) {
+            InboxStore.Pending p = pending.get(i);
+            Inbound in = inbounds.get(i);
             ConversationState before = states.get(p.chatKey());
             ConversationEngine.Outcome outcome = engine.handle(in, before, now);
             // What this update changed through JPA goes to the database now, as its own commit would have: the
@@ -191,15 +215,6 @@ public class UpdateProcessor {
             batch.results.put(p.chatKey(), n < perChat ? Result.DRAINED : Result.PROCESSED);
             batch.applied.merge(in.platform(), 1, Integer::sum);
         }
-        changed.entrySet().removeIf(e -> e.getValue().equals(locked.get(e.getKey())));
-        conversations.saveAll(changed, now);
-        if (!messages.isEmpty()) {
-            outbox.enqueue(messages, null);
-        }
-        // One of them applied already by whoever held its chat before: nothing of this batch may stay.
-        batch.stale = !inbox.markAllDone(ids);
-        batch.updates = ids.size();
-        return batch;
     }
 
     public Result processNext(String chatKey) {
