@@ -4,7 +4,6 @@ import ir.hamyar.bot.runtime.RuntimeProperties;
 import ir.hamyar.domain.shared.Platform;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
@@ -21,9 +20,15 @@ class CoreConfiguration {
         return Clock.systemUTC();
     }
 
+    /**
+     * Decided here, when the application starts, and not by a bean condition: Spring AOT (the Docker image) fixes
+     * at build time which beans exist, and one image serves both the sandbox and the real bots.
+     */
     @Bean
-    @Conditional(SandboxCondition.Real.class)
-    MessengerEndpoints messengerEndpoints(HamyarProperties properties) {
+    MessengerEndpoints messengerEndpoints(HamyarProperties properties, MessengerStandIn standIn) {
+        if (properties.sandbox()) {
+            return new MessengerEndpoints(standIn.endpoints());
+        }
         List<MessengerEndpoints.Endpoint> list = new ArrayList<>();
         if (properties.telegram().enabled()) {
             list.add(new MessengerEndpoints.Endpoint(Platform.TELEGRAM, properties.telegram().token(),
