@@ -2,6 +2,7 @@ package ir.hamyar.bot.config;
 
 import ir.hamyar.bot.runtime.RuntimeProperties;
 import ir.hamyar.domain.shared.Platform;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,6 +19,12 @@ class CoreConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** Static: a post-processor of the bean factory, created before any other bean. */
+    @Bean
+    static BeanFactoryPostProcessor lazyRepositoriesUnderAot() {
+        return new LazyRepositoriesUnderAot();
     }
 
     /**
