@@ -2,9 +2,9 @@ package ir.hamyar.bot.config;
 
 import ir.hamyar.bot.runtime.RuntimeProperties;
 import ir.hamyar.domain.shared.Platform;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
@@ -21,9 +21,21 @@ class CoreConfiguration {
         return Clock.systemUTC();
     }
 
+    /** Static: a post-processor of the bean factory, created before any other bean. */
     @Bean
-    @Conditional(SandboxCondition.Real.class)
-    MessengerEndpoints messengerEndpoints(HamyarProperties properties) {
+    static BeanFactoryPostProcessor lazyRepositoriesUnderAot() {
+        return new LazyRepositoriesUnderAot();
+    }
+
+    /**
+     * Decided here, when the application starts, and not by a bean condition: Spring AOT (the Docker image) fixes
+     * at build time which beans exist, and one image serves both the sandbox and the real bots.
+     */
+    @Bean
+    MessengerEndpoints messengerEndpoints(HamyarProperties properties, MessengerStandIn standIn) {
+        if (properties.sandbox()) {
+            return new MessengerEndpoints(standIn.endpoints());
+        }
         List<MessengerEndpoints.Endpoint> list = new ArrayList<>();
         if (properties.telegram().enabled()) {
             list.add(new MessengerEndpoints.Endpoint(Platform.TELEGRAM, properties.telegram().token(),

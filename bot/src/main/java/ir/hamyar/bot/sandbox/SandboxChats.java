@@ -66,6 +66,15 @@ final class SandboxChats implements SmartLifecycle {
         bots.values().forEach(bot -> bot.onSent(message -> wake()));
     }
 
+    private SandboxChats() {
+        this.bots = Map.of();
+    }
+
+    /** The sandbox is off: no chats (nothing reaches them; its API answers 404). */
+    static SandboxChats none() {
+        return new SandboxChats();
+    }
+
     FakeBot bot(Platform platform) {
         return bots.get(platform);
     }

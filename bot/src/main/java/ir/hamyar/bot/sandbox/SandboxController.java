@@ -1,14 +1,12 @@
 package ir.hamyar.bot.sandbox;
 
 import ir.hamyar.bot.admin.Admins;
-import ir.hamyar.bot.config.SandboxCondition;
 import ir.hamyar.bot.fakeapi.CallbackAnswer;
 import ir.hamyar.bot.fakeapi.FakeBot;
 import ir.hamyar.bot.fakeapi.FakeGroup;
 import ir.hamyar.bot.fakeapi.FakeUser;
 import ir.hamyar.bot.fakeapi.SentMessage;
 import ir.hamyar.domain.shared.Platform;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -47,7 +45,6 @@ import java.util.stream.Stream;
  * the mappings below. Bad input gets a 400 JSON error and changes nothing.</p>
  */
 @RestController
-@Conditional(SandboxCondition.class)
 @RequestMapping("/sandbox/api")
 class SandboxController {
 

@@ -1,9 +1,7 @@
 package ir.hamyar.bot.sandbox;
 
-import ir.hamyar.bot.config.SandboxCondition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -20,7 +18,6 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 
 /** Every failure of the sandbox API becomes a small JSON error; never a stack trace. */
 @RestControllerAdvice(assignableTypes = SandboxController.class)
-@Conditional(SandboxCondition.class)
 class SandboxErrors {
 
     private static final Logger log = LoggerFactory.getLogger(SandboxErrors.class);

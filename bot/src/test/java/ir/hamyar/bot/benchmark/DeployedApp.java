@@ -18,17 +18,23 @@ import java.util.regex.Pattern;
  * mode, a class data sharing archive made by the same training run as the image's, and the JVM flags and
  * environment of the image's runtime stage, read from the Dockerfile itself so that the benchmark measures what
  * is deployed. The image's {@code /opt/hamyar} becomes a folder of the caller's.
+ *
+ * <p>For comparison it also prepares the image's previous way (before Spring AOT was adopted): the same extracted jar
+ * and flags without {@value #AOT}, with an archive of its own trained without it (an archive is trained in the mode
+ * it is used in: the classes AOT loads differ).
  */
 final class DeployedApp {
 
     static final Path JAR = Path.of("target", "hamyar-bot.jar");
     static final Path DOCKERFILE = Path.of("..", "deploy", "Dockerfile");
     private static final String IMAGE_DIR = "/opt/hamyar/";
+    static final String AOT = "-Dspring.aot.enabled=true";
+    private static final String PREVIOUS_ARCHIVE = "hamyar-without-aot.jsa";
     /** What the image's training run does; checked against the Dockerfile so that the two cannot drift apart. */
     private static final List<String> TRAINING_IN_DOCKERFILE = List.of(
             "java -Djarmode=tools -jar /tmp/hamyar-bot.jar extract --destination /opt/hamyar",
             "SPRING_DATASOURCE_URL='jdbc:h2:mem:cds;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH'",
-            "SERVER_PORT=0 java -XX:ArchiveClassesAtExit=/opt/hamyar/hamyar.jsa -Dspring.context.exit=onRefresh",
+            "SERVER_PORT=0 java -XX:ArchiveClassesAtExit=/opt/hamyar/hamyar.jsa " + AOT + " -Dspring.context.exit=onRefresh",
             "-jar /opt/hamyar/hamyar-bot.jar");
 
     private final Path dir;
@@ -58,17 +64,24 @@ final class DeployedApp {
         Path app = dir.resolve("hamyar");
         run(dir, Map.of(), dir.resolve("extract.log"), Duration.ofMinutes(2), "-Djarmode=tools", "-jar",
                 JAR.toAbsolutePath().toString(), "extract", "--destination", app.toString());
+        train(dir, app, "hamyar.jsa", AOT);
+        train(dir, app, PREVIOUS_ARCHIVE);
+        return new DeployedApp(app, entrypointFlags(dockerfile, app), runtimeEnvironment(dockerfile));
+    }
+
+    private static void train(Path dir, Path app, String archive, String... flags)
+            throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of("-XX:ArchiveClassesAtExit=" + app.resolve(archive)));
+        args.addAll(List.of(flags));
+        args.addAll(List.of("-Dspring.context.exit=onRefresh", "-jar", app.resolve("hamyar-bot.jar").toString()));
+        Path log = dir.resolve("cds-training-" + archive + ".log");
         run(dir, Map.of("SPRING_DATASOURCE_URL",
                         "jdbc:h2:mem:cds;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
                         "SERVER_PORT", "0"),
-                dir.resolve("cds-training.log"), Duration.ofMinutes(10),
-                "-XX:ArchiveClassesAtExit=" + app.resolve("hamyar.jsa"), "-Dspring.context.exit=onRefresh",
-                "-jar", app.resolve("hamyar-bot.jar").toString());
-        if (!Files.isRegularFile(app.resolve("hamyar.jsa"))) {
-            throw new AssertionError("the training run made no archive; its output:\n"
-                    + tail(dir.resolve("cds-training.log")));
+                log, Duration.ofMinutes(10), args.toArray(String[]::new));
+        if (!Files.isRegularFile(app.resolve(archive))) {
+            throw new AssertionError("the training run made no archive; its output:\n" + tail(log));
         }
-        return new DeployedApp(app, entrypointFlags(dockerfile, app), runtimeEnvironment(dockerfile));
     }
 
     /** The JVM flags of the image's ENTRYPOINT, with its paths moved to this copy. */
@@ -76,9 +89,14 @@ final class DeployedApp {
         return jvmFlags;
     }
 
-    /** The same flags without the class data sharing archive (for a start from the class path). */
-    List<String> jvmFlagsWithoutArchive() {
-        return jvmFlags.stream().filter(f -> !f.startsWith("-XX:SharedArchiveFile=")).toList();
+    /** The image's way before Spring AOT: the same flags without it, and an archive trained without it. */
+    List<String> previousJvmFlags() {
+        if (!jvmFlags.contains(AOT)) {
+            throw new AssertionError(DOCKERFILE + "'s ENTRYPOINT no longer has " + AOT + ": " + jvmFlags);
+        }
+        return jvmFlags.stream().filter(f -> !f.equals(AOT))
+                .map(f -> f.startsWith("-XX:SharedArchiveFile=") ? "-XX:SharedArchiveFile=" + dir.resolve(PREVIOUS_ARCHIVE) : f)
+                .toList();
     }
 
     /** The ENV variables of the image's runtime stage. */

@@ -22,9 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Startup time and idle memory (issue 11: targets 6 s and 300 MB) on an empty, migrated PostgreSQL database, for
- * the JVM flags of the old deployment, of the first round of issue 11's work, and of deploy/Dockerfile now, from
- * the test class path; and the application as deployed: the built jar extracted, its class data sharing archive
- * made by the Dockerfile's training run, started with the Dockerfile's flags and environment ({@link DeployedApp}).
+ * the JVM flags of the old deployment and of the systemd unit, from the test class path; and the application as
+ * deployed: the built jar extracted, its class data sharing archive made by the Dockerfile's training run, started
+ * with the Dockerfile's flags (Spring AOT among them) and environment ({@link DeployedApp}), next to the image's
+ * previous way (the same without Spring AOT).
  * Each set is started {@value #RUNS} times, alternating, so that a machine shared with other work slows all sets
  * alike; the median is printed and written to {@code target/benchmark/startup.txt}, with the CPU time the start
  * took (less sensitive to other work on the machine than the wall time) and the load average at each start.
@@ -61,14 +62,11 @@ class StartupBenchmark {
         DeployedApp deployed = DeployedApp.prepare(work);
         List<Setup> setups = List.of(
                 Setup.classPath("old deployment", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError"),
-                Setup.classPath("issue 11 round 1", "-XX:+UseSerialGC", "-Xms64m", "-XX:MaxRAMPercentage=75",
-                        "-XX:+ExitOnOutOfMemoryError"),
-                // a candidate of round 1: the heap capped and given back sooner after a collection
-                Setup.classPath("capped heap", "-XX:+UseSerialGC", "-Xms64m", "-Xmx256m", "-XX:MinHeapFreeRatio=10",
-                        "-XX:MaxHeapFreeRatio=30", "-XX:+ExitOnOutOfMemoryError"),
-                new Setup("deploy/Dockerfile flags, class path", deployed.jvmFlagsWithoutArchive(), null,
-                        deployed.environment()),
-                new Setup("deploy/Dockerfile as built (extracted jar, CDS archive)", deployed.jvmFlags(),
+                Setup.classPath("deploy/hamyar.service flags, class path", "-XX:+UseSerialGC", "-Xms64m",
+                        "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError"),
+                new Setup("the image's previous way (extracted jar, CDS archive, no AOT)", deployed.previousJvmFlags(),
+                        deployed.jar(), deployed.environment()),
+                new Setup("deploy/Dockerfile as built (extracted jar, CDS archive, Spring AOT)", deployed.jvmFlags(),
                         deployed.jar(), deployed.environment()));
         TestPostgres.Database db = TestPostgres.newDatabase("startup");
         try (FakeBotApi api = FakeBotApi.start(0)) {

@@ -3,7 +3,6 @@ package ir.hamyar.bot.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import ir.hamyar.bot.HamyarApplication;
-import ir.hamyar.bot.fakeapi.FakeBotApi;
 import ir.hamyar.messages.ChatText;
 import ir.hamyar.messages.Texts;
 import ir.hamyar.testing.TestPostgres;
@@ -92,7 +91,7 @@ class SandboxEndToEndTests {
 
         post("/sandbox/api/bale/chats/" + id + "/contact", "{\"userId\":" + id + ",\"phone\":\"989121230001\"}");
         awaitBotMessage("bale", id, m -> m.get("text").asText().equals(plain("membership.ask_name")));
-        assertThat(app.getBean(FakeBotApi.class).bot(SandboxConfiguration.BALE_TOKEN).parseModeSeen()).isFalse();
+        assertThat(app.getBean(Sandbox.class).api().bot(SandboxConfiguration.BALE_TOKEN).parseModeSeen()).isFalse();
     }
 
     @Test

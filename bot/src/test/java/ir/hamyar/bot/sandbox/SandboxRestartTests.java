@@ -2,7 +2,6 @@ package ir.hamyar.bot.sandbox;
 
 import ir.hamyar.bot.HamyarApplication;
 import ir.hamyar.bot.fakeapi.FakeBot;
-import ir.hamyar.bot.fakeapi.FakeBotApi;
 import ir.hamyar.bot.fakeapi.SentMessage;
 import ir.hamyar.bot.scenario.Chatter;
 import ir.hamyar.messages.ChatText;
@@ -46,7 +45,7 @@ class SandboxRestartTests {
     }
 
     private static FakeBot telegram(ConfigurableApplicationContext app) {
-        return app.getBean(FakeBotApi.class).bot(SandboxConfiguration.TELEGRAM_TOKEN);
+        return app.getBean(Sandbox.class).api().bot(SandboxConfiguration.TELEGRAM_TOKEN);
     }
 
     private static ConfigurableApplicationContext start(TestPostgres.Database db) {
