@@ -4,6 +4,8 @@ import ir.hamyar.domain.shared.Platform;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -71,7 +73,7 @@ public class MemberStandings {
         return found;
     }
 
-    private static MemberStanding standing(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static MemberStanding standing(ResultSet rs) throws SQLException {
         Timestamp other = rs.getTimestamp(6);
         return new MemberStanding(rs.getLong(1), MemberStatus.valueOf(rs.getString(2)), rs.getString(3),
                 rs.getTimestamp(4).toInstant(), rs.getLong(5), other == null ? null : other.toInstant());

@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +60,7 @@ final class MemberGuard implements InboundGuard {
     public void prepare(List<Inbound> inputs) {
         Map<Platform, Set<Long>> senders = new EnumMap<>(Platform.class);
         Map<String, Inbound> firsts = new HashMap<>();
-        Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (Inbound in : inputs) {
             if (in.chatType() == ChatType.PRIVATE && in.platform() != null
                     && seen.add(in.platform().name() + ':' + in.userId())) {
