@@ -29,18 +29,13 @@ import java.util.Optional;
 @Component
 public class MemberStandings {
 
-    private static final String STANDING = """
-            SELECT a.member_id, m.status, m.terms_version, a.last_seen_at, a.chat_id,
-                   (SELECT max(b.last_seen_at) FROM member_account b WHERE b.member_id = a.member_id AND b.id <> a.id)
-            FROM member_account a JOIN member m ON m.id = a.member_id
-            WHERE a.platform = ? AND a.user_id = ?""";
-
-    private static final String STANDINGS = """
+    /** An account's standing; the account's user id last, for reading several at once. */
+    private static final String SELECT = """
             SELECT a.member_id, m.status, m.terms_version, a.last_seen_at, a.chat_id,
                    (SELECT max(b.last_seen_at) FROM member_account b WHERE b.member_id = a.member_id AND b.id <> a.id),
                    a.user_id
             FROM member_account a JOIN member m ON m.id = a.member_id
-            WHERE a.platform = ? AND a.user_id IN (""";
+            WHERE a.platform = ? AND a.user_id""";
 
     private static final int MAX_PER_QUERY = 500;
 
@@ -65,7 +60,7 @@ public class MemberStandings {
             List<Object> args = new ArrayList<>(chunk.size() + 1);
             args.add(platform.name());
             args.addAll(chunk);
-            jdbc.query(STANDINGS + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")",
+            jdbc.query(SELECT + " IN (" + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")",
                     rs -> {
                         found.put(rs.getLong(7), standing(rs));
                     }, args.toArray());
@@ -84,7 +79,7 @@ public class MemberStandings {
         if (platform == null) {
             return Optional.empty();
         }
-        List<MemberStanding> rows = jdbc.query(STANDING, (rs, i) -> standing(rs), platform.name(), userId);
+        List<MemberStanding> rows = jdbc.query(SELECT + " = ?", (rs, i) -> standing(rs), platform.name(), userId);
         return rows.stream().findFirst();
     }
 }
