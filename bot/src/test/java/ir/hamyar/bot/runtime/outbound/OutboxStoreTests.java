@@ -14,6 +14,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -103,5 +105,40 @@ class OutboxStoreTests {
                 ids.get(0), ids.get(1), ids.get(2)))
                 .containsExactly("SENT/501/-", "SENT/502/-", "UNREACHABLE/-/unreachable: blocked");
         assertThat(next).extracting(ClaimedRow::id).containsExactlyInAnyOrder(ids.get(3), ids.get(4));
+    }
+
+    /**
+     * The statistics PostgreSQL plans with are those of the last ANALYZE: here they say that no row waits while
+     * 3,000 do (a broadcast, or a backlog, written since). The claims of given rows and of given chats must still
+     * find their rows by key, not by reading every waiting row through the ready rows' index.
+     */
+    @Test
+    void claimsOfGivenRowsAndChatsFindThemByKeyWhateverTheStatisticsSay() {
+        jdbc.execute("ALTER TABLE outbound_message SET (autovacuum_enabled = false)");
+        String row = "SELECT 'TELEGRAM', g %% 300 + 1, 'T:' || (g %% 300 + 1), 'SEND_TEXT', '{}', '%s', 0, "
+                + "now() - interval '1 minute', now(), NULL FROM generate_series(1, %d) g";
+        String insert = "INSERT INTO outbound_message (platform, chat_id, chat_key, op, payload, status, attempts, "
+                + "not_before, created_at, reference) ";
+        jdbc.update(insert + String.format(row, "SENT", 5_000));
+        jdbc.execute("ANALYZE outbound_message");
+        jdbc.update(insert + String.format(row, "PENDING", 3_000));
+        List<Long> waiting = jdbc.queryForList("SELECT id FROM outbound_message WHERE status = 'PENDING' "
+                + "ORDER BY id DESC LIMIT 32", Long.class);
+        List<String> chats = jdbc.queryForList("SELECT DISTINCT chat_key FROM outbound_message ORDER BY chat_key "
+                + "LIMIT 16", String.class);
+
+        String byIds = plan(OutboxStore.claimIdsSql(waiting.size()), waiting);
+        String byChats = plan(OutboxStore.claimChatsSql(chats.size()), chats);
+
+        assertThat(byIds).contains("outbound_message_pkey").doesNotContain("ix_outbound_ready");
+        assertThat(byChats).contains("ix_outbound_unsent").doesNotContain("ix_outbound_ready");
+    }
+
+    private String plan(String claim, List<?> keys) {
+        List<Object> args = new ArrayList<>();
+        args.add(OffsetDateTime.now());
+        args.addAll(keys);
+        args.add(keys.size());
+        return String.join("\n", jdbc.queryForList("EXPLAIN " + claim, String.class, args.toArray()));
     }
 }
