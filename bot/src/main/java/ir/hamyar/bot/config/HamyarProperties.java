@@ -8,6 +8,8 @@ import java.time.Duration;
 /**
  * The configuration contract (DESIGN §4), bound from the environment through application.yml.
  * Tokens and secrets are only ever read here; they are never logged (see {@link #toString()}).
+ * {@code receiveRetry}: how long after a failed start of a bot's receiving (its API unreachable) it is tried
+ * again, doubling each time up to five minutes.
  */
 @ConfigurationProperties("hamyar")
 public record HamyarProperties(
@@ -15,7 +17,8 @@ public record HamyarProperties(
         @DefaultValue Bot bale,
         @DefaultValue Webhook webhook,
         @DefaultValue("") String admins,
-        @DefaultValue("50s") Duration pollTimeout) {
+        @DefaultValue("50s") Duration pollTimeout,
+        @DefaultValue("5s") Duration receiveRetry) {
 
     public record Bot(@DefaultValue("") String token, @DefaultValue("") String apiUrl) {
         public boolean enabled() {

@@ -55,7 +55,7 @@ public class BotApiProbe {
     }
 
     /** The root failure's type only: I/O messages may quote the URL, and the URL holds the token. */
-    private static String kind(Throwable e) {
+    static String kind(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

@@ -46,12 +46,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Starts the configured bots (Telegram and Bale at once, each optional): a client for sending, the bot's
  * identity and commands, then long polling or the webhook. Stops them cleanly: the library's polling executor
  * is ours (daemon threads, shut down here) and in-flight long polls are cancelled, so the JVM can exit.
+ *
+ * <p>A bot whose API cannot be reached when the application starts (Telegram blocked or down: long polling's
+ * deleteWebhook or the webhook's setWebhook fails) does not stop the application: the other bot, the sandbox-free
+ * workers and the outbox go on, and that bot's start is tried again in the background after
+ * {@code hamyar.receive-retry}, doubling up to {@value #MAX_RETRY_MINUTES} minutes. Failing the whole start made
+ * every restart fail while Telegram was unreachable, taking Bale users down with it.
  */
 @Component
 class MessengerBots implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(MessengerBots.class);
     static final List<String> ALLOWED_UPDATES = List.of("message", "callback_query", "my_chat_member");
+    private static final int MAX_RETRY_MINUTES = 5;
 
     private final MessengerEndpoints endpoints;
     private final HamyarProperties properties;
@@ -67,6 +74,8 @@ class MessengerBots implements SmartLifecycle {
     private OkHttpClient sendingHttp;
     private final OutboundProperties outbound;
     private TelegramBotsLongPollingApplication polling;
+    /** Later attempts to start a bot whose API was unreachable; created with the first such failure. */
+    private ScheduledExecutorService retries;
     private volatile boolean running;
 
     MessengerBots(MessengerEndpoints endpoints, HamyarProperties properties, InboundReceiver receiver,
@@ -111,31 +120,73 @@ class MessengerBots implements SmartLifecycle {
             polling = new TelegramBotsLongPollingApplication(() -> mapper, () -> pollingHttp, this::newExecutor,
                     ExponentialBackOff::new);
         }
+        running = true;
         for (MessengerEndpoints.Endpoint e : endpoints.endpoints()) {
             TelegramUrl url = telegramUrl(e.apiUrl());
             TelegramClient client = new OkHttpTelegramClient(mapper, sendingHttp, e.token(), url);
             telegramClients.put(e.platform(), client);
             clients.register(new TelegramMessengerClient(e.platform(), client));
-            identify(e.platform(), client);
-            registerCommands(e.platform(), client);
-            try {
-                if (webhook) {
-                    setWebhook(e, client);
-                } else {
-                    int timeout = (int) poll.toSeconds();
-                    polling.registerBot(e.token(), () -> url,
-                            last -> GetUpdates.builder().offset(last + 1).limit(100).timeout(timeout)
-                                    .allowedUpdates(ALLOWED_UPDATES).build(),
-                            new PollingConsumer(e.platform(), receiver));
-                }
-            } catch (TelegramApiException ex) {
-                throw new IllegalStateException("Could not start the " + e.platform() + " bot: " + ex.getMessage(), ex);
-            }
-            log.info("{} bot started ({}) at {}", e.platform(), webhook ? "webhook" : "long polling",
-                    url.getSchema() + "://" + url.getHost() + ":" + url.getPort());
+            startBot(e, client, properties.receiveRetry());
         }
         clients.registrationComplete();
-        running = true;
+    }
+
+    /**
+     * The bot's identity and commands, then its receiving. When receiving cannot start, tries again after
+     * {@code retryAfter} (then twice as long, up to the maximum) on a thread of its own.
+     */
+    private synchronized void startBot(MessengerEndpoints.Endpoint e, TelegramClient client, Duration retryAfter) {
+        if (!running) {
+            return;
+        }
+        identify(e.platform(), client);
+        registerCommands(e.platform(), client);
+        TelegramUrl url = telegramUrl(e.apiUrl());
+        boolean webhook = properties.webhook().enabled();
+        try {
+            if (webhook) {
+                setWebhook(e, client);
+            } else {
+                int timeout = (int) properties.pollTimeout().toSeconds();
+                polling.registerBot(e.token(), () -> url,
+                        last -> GetUpdates.builder().offset(last + 1).limit(100).timeout(timeout)
+                                .allowedUpdates(ALLOWED_UPDATES).build(),
+                        new PollingConsumer(e.platform(), receiver));
+            }
+        } catch (TelegramApiException | RuntimeException ex) {
+            if (!webhook) {
+                forgetSession(e);
+            }
+            log.warn("{} bot could not start {} ({}); trying again in {} s", e.platform(),
+                    webhook ? "its webhook" : "long polling", BotApiProbe.kind(ex),
+                    String.format(Locale.ROOT, "%.1f", retryAfter.toMillis() / 1000d));
+            Duration next = retryAfter.multipliedBy(2);
+            Duration longest = Duration.ofMinutes(MAX_RETRY_MINUTES);
+            retryLater(() -> startBot(e, client, next.compareTo(longest) > 0 ? longest : next), retryAfter);
+            return;
+        }
+        log.info("{} bot started ({}) at {}", e.platform(), webhook ? "webhook" : "long polling",
+                url.getSchema() + "://" + url.getHost() + ":" + url.getPort());
+    }
+
+    /** The library keeps a session registered even when its start failed; a later attempt needs it gone. */
+    private void forgetSession(MessengerEndpoints.Endpoint e) {
+        try {
+            polling.unregisterBot(e.token());
+        } catch (TelegramApiException | RuntimeException ignored) {
+            // not registered: nothing to forget
+        }
+    }
+
+    private void retryLater(Runnable attempt, Duration after) {
+        if (retries == null) {
+            retries = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "hamyar-bot-start-retry");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        retries.schedule(attempt, after.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private ScheduledExecutorService newExecutor() {
@@ -195,7 +246,12 @@ class MessengerBots implements SmartLifecycle {
 
     @Override
     public void stop() {
-        running = false;
+        synchronized (this) { // an attempt to start a bot in progress finishes first; later ones see !running
+            running = false;
+            if (retries != null) {
+                retries.shutdownNow();
+            }
+        }
         if (polling != null) {
             try {
                 polling.close();

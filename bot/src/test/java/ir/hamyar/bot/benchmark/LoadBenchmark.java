@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,8 +68,10 @@ class LoadBenchmark {
             // (its start throws compiled code away): started here, before the warm-up, it has done so by then.
             new Recording().start();
         }
-        line("machine: %d cores (%s), load average at start %s, max heap %d MB", Runtime.getRuntime().availableProcessors(),
-                cpuModel(), Files.readString(Path.of("/proc/loadavg")).strip(), Runtime.getRuntime().maxMemory() >> 20);
+        line("machine: %d cores (%s), load average at start %s, max heap %d MB, garbage collectors %s",
+                Runtime.getRuntime().availableProcessors(), cpuModel(), Files.readString(Path.of("/proc/loadavg")).strip(),
+                Runtime.getRuntime().maxMemory() >> 20, ManagementFactory.getGarbageCollectorMXBeans().stream()
+                        .map(GarbageCollectorMXBean::getName).toList());
         boolean durable = Boolean.parseBoolean(System.getProperty("hamyar.benchmark.durable", "true"));
         String[] pgOptions = durable
                 ? new String[] {"-c", "fsync=on", "-c", "synchronous_commit=on", "-c", "full_page_writes=on"}
