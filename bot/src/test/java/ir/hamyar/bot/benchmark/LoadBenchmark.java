@@ -53,7 +53,8 @@ class LoadBenchmark {
     private static final int REGISTRANT_THREADS = 8;
     private static final int BACKLOG_CAP = 3_000;
     private static final double SATURATING_RATE = 6_000;
-    private static final double LATENCY_RATE = 1_000;
+    /** The latency target is at 1,000 updates/s; -Dhamyar.benchmark.latencyRate=500 shows another rate. */
+    private static final double LATENCY_RATE = Integer.getInteger("hamyar.benchmark.latencyRate", 1_000);
     /** Hamyar's default sender threads (hamyar.outbound.sender-threads); the baseline sends with as many. */
     private static final int SENDER_THREADS = 16;
 
@@ -143,7 +144,9 @@ class LoadBenchmark {
                 }, "explainer");
                 explainer.start();
                 WaitEvents waits = statements ? WaitEvents.start(direct) : null;
-                hamyar = measure("hamyar, saturated", mix, direct, SATURATING_RATE, BACKLOG_CAP, true);
+                // -Dhamyar.benchmark.jfrPhase=latency profiles the phase at the latency rate instead
+                boolean profileLatency = "latency".equals(System.getProperty("hamyar.benchmark.jfrPhase"));
+                hamyar = measure("hamyar, saturated", mix, direct, SATURATING_RATE, BACKLOG_CAP, !profileLatency);
                 if (statements) {
                     waits.stop().forEach(l -> line("%s", l));
                     printStatements(direct, done(direct) - doneBefore);
@@ -151,7 +154,8 @@ class LoadBenchmark {
                     plans.forEach(l -> line("%s", l));
                 }
                 mix.drain(Duration.ofSeconds(180));
-                hamyarAt1000 = measure("hamyar at 1,000 updates/s", mix, direct, LATENCY_RATE, BACKLOG_CAP, false);
+                hamyarAt1000 = measure(String.format("hamyar at %,.0f updates/s", LATENCY_RATE), mix, direct, LATENCY_RATE,
+                        BACKLOG_CAP, profileLatency);
                 mix.drain(Duration.ofSeconds(180));
                 registrants.stop();
                 line("registrations completed during the run: %d (failed: %d)", registrants.done.get(),
@@ -167,7 +171,7 @@ class LoadBenchmark {
                 mix.drain(Duration.ofSeconds(60));
                 baseline = measure("baseline echo bot, saturated", mix, null, SATURATING_RATE, BACKLOG_CAP, false);
                 mix.drain(Duration.ofSeconds(60));
-                baselineAt1000 = measure("baseline at 1,000 updates/s", mix, null, LATENCY_RATE, BACKLOG_CAP, false);
+                baselineAt1000 = measure(String.format("baseline at %,.0f updates/s", LATENCY_RATE), mix, null, LATENCY_RATE, BACKLOG_CAP, false);
                 mix.drain(Duration.ofSeconds(60));
                 line("baseline send failures: %d", bot.failures());
             }

@@ -21,9 +21,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -37,6 +37,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * updates wait in one queue; a worker takes the first and, when more are waiting, up to
  * {@code batch-chats} of them, and applies them in one transaction (group commit: under load the cost of a
  * commit and of each statement is shared by the batch, while a lone update is applied at once on its own).
+ *
+ * <p>The chats of one delivery (a getUpdates answer) enter the queue as one group, which wakes one worker. Queued
+ * one by one, each chat woke an idle worker, and the first one woken applied its chat alone while the next took the
+ * rest: two transactions where one does.
  * A sweep picks up what was stored but not scheduled: updates left by a crash, received by another instance,
  * or whose chat was locked elsewhere when signalled.
  */
@@ -50,7 +54,8 @@ class UpdateDispatcher implements InboundReceiver, RuntimeStatus, SmartLifecycle
     private final RuntimeProperties properties;
     private final Set<String> active = ConcurrentHashMap.newKeySet();
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
-    private final BlockingQueue<String> ready = new LinkedBlockingQueue<>();
+    /** Groups of chats to apply, oldest first; a group is never larger than {@code batch-chats}. */
+    private final BlockingDeque<List<String>> ready = new LinkedBlockingDeque<>();
     private volatile ExecutorService workers;
     private volatile ScheduledExecutorService sweeper;
     private volatile ScheduledFuture<?> sweeping;
@@ -80,20 +85,25 @@ class UpdateDispatcher implements InboundReceiver, RuntimeStatus, SmartLifecycle
     }
 
     void signal(Collection<String> chatKeys) {
-        for (String key : chatKeys) {
-            schedule(key);
-        }
-    }
-
-    private void schedule(String key) {
         ExecutorService pool = workers;
         if (pool == null || pool.isShutdown()) {
             return;
         }
-        if (active.add(key)) {
-            ready.add(key);
-        } else {
-            dirty.add(key);
+        int most = Math.max(1, properties.batchChats());
+        List<String> group = new ArrayList<>(Math.min(most, chatKeys.size()));
+        for (String key : chatKeys) {
+            if (!active.add(key)) {
+                dirty.add(key); // its worker schedules it again when done
+                continue;
+            }
+            group.add(key);
+            if (group.size() == most) {
+                ready.add(group);
+                group = new ArrayList<>();
+            }
+        }
+        if (!group.isEmpty()) {
+            ready.add(group);
         }
     }
 
@@ -101,8 +111,9 @@ class UpdateDispatcher implements InboundReceiver, RuntimeStatus, SmartLifecycle
     private void work() {
         int most = Math.max(1, properties.batchChats());
         List<String> batch = new ArrayList<>(most);
+        List<String> again = new ArrayList<>(most);
         while (running) {
-            String first;
+            List<String> first;
             try {
                 first = ready.poll(200, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
@@ -113,21 +124,31 @@ class UpdateDispatcher implements InboundReceiver, RuntimeStatus, SmartLifecycle
                 continue;
             }
             batch.clear();
-            batch.add(first);
-            ready.drainTo(batch, most - 1);
+            batch.addAll(first);
+            for (List<String> more; batch.size() < most && (more = ready.pollFirst()) != null; ) {
+                int room = most - batch.size();
+                if (more.size() > room) {
+                    batch.addAll(more.subList(0, room));
+                    ready.offerFirst(new ArrayList<>(more.subList(room, more.size())));
+                } else {
+                    batch.addAll(more);
+                }
+            }
             Map<String, UpdateProcessor.Result> results = Map.of();
             try {
                 results = processor.processBatch(batch, Math.max(1, properties.batchPerChat()));
             } catch (RuntimeException e) {
                 log.error("Worker error on a batch of chats; the sweep will retry them: {}", e.getClass().getName());
             } finally {
+                again.clear();
                 for (String key : batch) {
                     active.remove(key);
                     // Not rescheduled when held elsewhere or the database is away: the sweep retries those.
                     if (dirty.remove(key) || results.get(key) == UpdateProcessor.Result.PROCESSED) {
-                        schedule(key);
+                        again.add(key);
                     }
                 }
+                signal(again);
             }
         }
     }
@@ -135,7 +156,7 @@ class UpdateDispatcher implements InboundReceiver, RuntimeStatus, SmartLifecycle
     private void sweep() {
         try {
             List<String> chats = inbox.chatsWithPending(500);
-            chats.stream().filter(k -> !active.contains(k)).forEach(this::schedule);
+            signal(chats.stream().filter(k -> !active.contains(k)).toList());
         } catch (RuntimeException e) {
             log.warn("Inbox sweep failed: {}", e.getClass().getSimpleName());
         }
