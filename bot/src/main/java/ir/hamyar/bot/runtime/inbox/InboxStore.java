@@ -159,15 +159,26 @@ public class InboxStore {
         List<Object> args = new ArrayList<>(ids.size() + 1);
         args.add(Timestamp.from(clock.instant()));
         args.addAll(ids);
-        return jdbc.update("UPDATE inbox_update SET status = 'DONE', processed_at = ?, attempts = attempts + 1 "
-                + "WHERE status = 'PENDING' AND id IN (" + SqlLists.placeholders(ids.size())
-                + ")", args.toArray()) == ids.size();
+        return jdbc.update(markAllDoneSql(ids.size()), args.toArray()) == ids.size();
+    }
+
+    /**
+     * "Still pending" as a CASE, which PostgreSQL does not take as implying the {@code WHERE} of the partial index of
+     * pending updates: with {@code status = 'PENDING'} it may read that whole index instead of the given rows by
+     * primary key whenever the statistics say few updates wait (as after an outage, when thousands are delivered at
+     * once); see OutboxStore's claims, where that happened under load.
+     */
+    private static final String STILL_PENDING = "CASE WHEN status = 'PENDING' THEN TRUE ELSE FALSE END";
+
+    static String markAllDoneSql(int ids) {
+        return "UPDATE inbox_update SET status = 'DONE', processed_at = ?, attempts = attempts + 1 WHERE id IN ("
+                + SqlLists.placeholders(ids) + ") AND " + STILL_PENDING;
     }
 
     /** False when the update is no longer pending (already applied): the caller must roll back. */
     public boolean markDone(long id) {
         return jdbc.update("UPDATE inbox_update SET status = 'DONE', processed_at = ?, attempts = attempts + 1 "
-                + "WHERE id = ? AND status = 'PENDING'", Timestamp.from(clock.instant()), id) == 1;
+                + "WHERE id = ? AND " + STILL_PENDING, Timestamp.from(clock.instant()), id) == 1;
     }
 
     /** Counts a failed try; after {@code maxAttempts} the update is given up (FAILED). Returns true if given up. */

@@ -1,0 +1,63 @@
+package ir.hamyar.bot.runtime.inbox;
+
+import com.zaxxer.hikari.HikariDataSource;
+import ir.hamyar.testing.TestPostgres;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The plans PostgreSQL makes for the worker's "mark these updates done" when its statistics are stale: they are
+ * those of the last ANALYZE, and after an outage thousands of updates are delivered at once.
+ */
+class InboxStorePlanTests {
+
+    private HikariDataSource dataSource;
+    private JdbcTemplate jdbc;
+
+    @BeforeEach
+    void database() {
+        TestPostgres.Database db = TestPostgres.newDatabase("inbox_plans");
+        dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(db.url());
+        dataSource.setUsername(db.username());
+        dataSource.setPassword(db.password());
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration", "classpath:db/vendor/postgresql")
+                .load().migrate();
+        jdbc = new JdbcTemplate(dataSource);
+    }
+
+    @AfterEach
+    void close() {
+        dataSource.close();
+    }
+
+    @Test
+    void updatesAreMarkedDoneByPrimaryKeyWhateverTheStatisticsSay() {
+        jdbc.execute("ALTER TABLE inbox_update SET (autovacuum_enabled = false)");
+        String insert = "INSERT INTO inbox_update (platform, update_id, chat_key, payload, status, received_at) "
+                + "SELECT 'TELEGRAM', g, 'T:' || (g %% 300 + 1), '{}', '%s', now() FROM generate_series(%d, %d) g";
+        jdbc.update(String.format(insert, "DONE", 1, 5_000));
+        jdbc.execute("ANALYZE inbox_update");
+        jdbc.update(String.format(insert, "PENDING", 5_001, 8_000));
+        List<Long> ids = jdbc.queryForList("SELECT id FROM inbox_update WHERE status = 'PENDING' ORDER BY id LIMIT 16",
+                Long.class);
+
+        List<Object> args = new ArrayList<>();
+        args.add(Timestamp.from(Instant.now()));
+        args.addAll(ids);
+        String plan = String.join("\n", jdbc.queryForList("EXPLAIN " + InboxStore.markAllDoneSql(ids.size()),
+                String.class, args.toArray()));
+
+        assertThat(plan).contains("inbox_update_pkey").doesNotContain("ix_inbox_update_pending");
+    }
+}
