@@ -94,7 +94,7 @@ public class TelegramMessengerClient implements MessengerClient {
     }
 
     SendMessage sendText(OutboundMessage m) {
-        SendMessage send = SendMessage.builder().chatId(m.chatId()).text(m.text()).build();
+        SendMessage send = new IdOnlySendMessage(m.chatId(), m.text());
         send.setParseMode(parseMode(m));
         send.setReplyMarkup(markup(m.keyboard()));
         return send;
