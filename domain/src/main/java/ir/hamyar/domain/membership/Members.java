@@ -1,5 +1,6 @@
 package ir.hamyar.domain.membership;
 
+import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
@@ -9,6 +10,13 @@ import java.util.Optional;
 interface Members extends Repository<Member, Long> {
 
     Optional<Member> findById(Long id);
+
+    /**
+     * A member with its interests in the same query, for its view (which lists them all): loaded lazily they were a
+     * second query per view, and views are read for every {@code /profile}.
+     */
+    @EntityGraph(attributePaths = "interests")
+    Optional<Member> findWithInterestsById(Long id);
 
     @Query("select m.id from Member m where m.phoneE164 = :e164 and m.phoneVerified = true"
             + " and m.status <> ir.hamyar.domain.membership.MemberStatus.ERASED order by m.id")

@@ -68,7 +68,7 @@ public class Membership {
 
     @Transactional(readOnly = true)
     public Optional<MemberView> find(long memberId) {
-        return members.findById(memberId).map(this::view);
+        return members.findWithInterestsById(memberId).map(this::view);
     }
 
     @Transactional(readOnly = true)

@@ -3,7 +3,12 @@ package ir.hamyar.domain.membership;
 import ir.hamyar.domain.membership.UpdateResult.Reason;
 import ir.hamyar.domain.regions.County;
 import ir.hamyar.domain.shared.PhoneNumber;
+import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
 
 import java.util.Set;
 
@@ -21,6 +26,21 @@ class ProfileTests extends MembershipTestSupport {
         MemberView before = membership.find(memberId).orElseThrow();
         assertThat(membership.updateProfile(memberId, change)).isEqualTo(new UpdateResult.Rejected(reason));
         assertThat(membership.find(memberId)).contains(before);
+    }
+
+    @Autowired
+    EntityManagerFactory entityManagerFactory;
+
+    @Test
+    void aMembersViewIsReadInTwoStatementsWhateverItsInterests() {
+        long id = registered(form()).id();
+        updated(id, new ProfileChange.Interests(Set.of("youth", "legal")));
+        Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+        statistics.clear();
+
+        assertThat(membership.find(id).orElseThrow().interestCodes()).containsExactly("youth", "legal");
+        // the member with its interests, then its linked accounts; loaded lazily, the interests were a third
+        assertThat(statistics.getPrepareStatementCount()).isEqualTo(2);
     }
 
     @Test
