@@ -48,8 +48,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * is ours (daemon threads, shut down here) and in-flight long polls are cancelled, so the JVM can exit.
  *
  * <p>A bot whose API cannot be reached when the application starts (Telegram blocked or down: long polling's
- * deleteWebhook or the webhook's setWebhook fails) does not stop the application: the other bot, the sandbox-free
- * workers and the outbox go on, and that bot's start is tried again in the background after
+ * deleteWebhook or the webhook's setWebhook fails) does not stop the application: the other bot, the workers and
+ * the outbox go on, and that bot's start is tried again in the background after
  * {@code hamyar.receive-retry}, doubling up to {@value #MAX_RETRY_MINUTES} minutes. Failing the whole start made
  * every restart fail while Telegram was unreachable, taking Bale users down with it.
  */

@@ -37,12 +37,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * updates wait in one queue; a worker takes the first and, when more are waiting, up to
  * {@code batch-chats} of them, and applies them in one transaction (group commit: under load the cost of a
  * commit and of each statement is shared by the batch, while a lone update is applied at once on its own).
+ * A sweep picks up what was stored but not scheduled: updates left by a crash, received by another instance,
+ * or whose chat was locked elsewhere when signalled.
  *
  * <p>The chats of one delivery (a getUpdates answer) enter the queue as one group, which wakes one worker. Queued
  * one by one, each chat woke an idle worker, and the first one woken applied its chat alone while the next took the
  * rest: two transactions where one does.
- * A sweep picks up what was stored but not scheduled: updates left by a crash, received by another instance,
- * or whose chat was locked elsewhere when signalled.
  */
 @Component
 class UpdateDispatcher implements InboundReceiver, RuntimeStatus, SmartLifecycle {
