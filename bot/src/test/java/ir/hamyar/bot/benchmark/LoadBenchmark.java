@@ -1,5 +1,7 @@
 package ir.hamyar.bot.benchmark;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import ir.hamyar.bot.e2e.TestApp;
 import ir.hamyar.bot.e2e.TestFlows;
 import ir.hamyar.bot.fakeapi.FakeBot;
@@ -16,6 +18,8 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -113,13 +117,16 @@ class LoadBenchmark {
                         line("application property %s=%s", property, System.getProperty(k));
                     });
             try (TestApp app = builder.start()) {
+                appMeters = app.bean(MeterRegistry.class);
                 Mix mix = new Mix(telegram, true);
                 mix.prepare();
                 Registrants registrants = new Registrants(telegram);
                 registrants.start();
                 // warm-up (JIT, caches, pool) at the rates measured, so that the JIT has compiled the paths they take
-                run(mix, 500, Duration.ofSeconds(10), BACKLOG_CAP);
-                run(mix, SATURATING_RATE, Duration.ofSeconds(20), BACKLOG_CAP);
+                // -Dhamyar.benchmark.warmup=<seconds> (30 by default): a third at 500/s, the rest saturating
+                int warmup = Integer.getInteger("hamyar.benchmark.warmup", 30);
+                run(mix, 500, Duration.ofSeconds(warmup / 3), BACKLOG_CAP);
+                run(mix, SATURATING_RATE, Duration.ofSeconds(warmup - warmup / 3), BACKLOG_CAP);
                 mix.drain(Duration.ofSeconds(180));
                 // A database that has been running has statistics on its queue tables (autovacuum analyzes them by
                 // V16's thresholds); this one was created a minute ago, and autovacuum visits a database once a
@@ -164,6 +171,7 @@ class LoadBenchmark {
                         ProcStatus.self().kb("VmHWM") >> 10);
             }
 
+            appMeters = null;
             FakeBot echoBot = api.bot("333:baseline", Flavor.TELEGRAM, "baseline_bot");
             try (BaselineEchoBot bot = new BaselineEchoBot(api.baseUrl(), "333:baseline", SENDER_THREADS)) {
                 Mix mix = new Mix(echoBot, false);
@@ -195,6 +203,9 @@ class LoadBenchmark {
     }
 
     /** One measured phase: open-loop injection at {@code rate}, keeping at most {@code cap} updates unanswered. */
+    /** The application's meters while it runs (its workers' batches), null for the baseline. */
+    private MeterRegistry appMeters;
+
     private Phase measure(String name, Mix mix, JdbcTemplate direct, double rate, int cap, boolean profile)
             throws Exception {
         Recording jfr = null;
@@ -214,6 +225,13 @@ class LoadBenchmark {
         long trips0 = RoundTrips.total();
         long done0 = direct == null ? 0 : done(direct);
         long replies0 = mix.latencies.replies();
+        DistributionSummary batches = appMeters == null ? null
+                : appMeters.find("hamyar.updates.batch_size").summary();
+        long batches0 = batches == null ? 0 : batches.count();
+        ThreadCpu threads = ThreadCpu.start();
+        long compiling0 = compiling();
+        long collecting0 = collecting();
+        double batched0 = batches == null ? 0 : batches.totalAmount();
         long t0 = System.nanoTime();
         java.sql.Timestamp from = java.sql.Timestamp.from(java.time.Instant.now());
         mix.latencies.startRecording();
@@ -258,6 +276,16 @@ class LoadBenchmark {
             line("  where the time went: stored → applied p50/p99 %s ms; reply written → sent p50/p99 %s ms",
                     stage(direct, "inbox_update", "received_at", "processed_at", from, to),
                     stage(direct, "outbound_message", "created_at", "sent_at", from, to));
+        }
+        double[] split = threads.coresSince(wall);
+        line("  CPU of the JVM by threads: %.2f cores the bot's (%s), %.2f the fake Bot API's and the load generator's, "
+                + "%.2f the JVM's own and threads that ended (of which compiling %.2f s and collecting garbage %.2f s "
+                + "of the %.1f s)", split[0], appMeters == null ? "the echo bot" : "the application", split[1],
+                cores - split[0] - split[1], (compiling() - compiling0) / 1e3, (collecting() - collecting0) / 1e3, wall);
+        if (batches != null && batches.count() > batches0) {
+            long n = batches.count() - batches0;
+            line("  worker transactions: %d, %.1f updates applied in each on average", n,
+                    (batches.totalAmount() - batched0) / n);
         }
         if (skipped > 0) {
             line("  %s did not keep up with %.0f updates/s: %d injections skipped while %d were unanswered", name, rate,
@@ -438,6 +466,60 @@ class LoadBenchmark {
                     .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("unknown CPU");
         } catch (Exception e) {
             return "unknown CPU";
+        }
+    }
+
+    /** Milliseconds the JIT compilers have spent so far (their threads are not Java threads). */
+    private static long compiling() {
+        var jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
+    }
+
+    /** Milliseconds of garbage collection so far, all collectors. */
+    private static long collecting() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionTime).filter(t -> t > 0).sum();
+    }
+
+    /**
+     * CPU time of the JVM's live threads during a phase, split by name into the bot's and the harness's (the fake
+     * Bot API's server threads, the load generator on the test's main thread, the registrants, the samplers): both
+     * run in this JVM on the same two cores, and the JVM column alone does not say which used what.
+     */
+    static final class ThreadCpu {
+        private static final List<String> HARNESS = List.of("fake-bot-api-", "HTTP-Dispatcher", "main", "registrant-",
+                "wait-events", "explainer", "surefire");
+        private final ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+        private final java.util.Map<Long, Long> start = new java.util.HashMap<>();
+
+        static ThreadCpu start() {
+            ThreadCpu t = new ThreadCpu();
+            for (long id : t.bean.getAllThreadIds()) {
+                t.start.put(id, Math.max(0, t.bean.getThreadCpuTime(id)));
+            }
+            return t;
+        }
+
+        /** {bot's cores, harness's cores} over {@code wall} seconds, from live threads' CPU since {@link #start}. */
+        double[] coresSince(double wall) {
+            long bot = 0;
+            long harness = 0;
+            long[] ids = bean.getAllThreadIds();
+            ThreadInfo[] infos = bean.getThreadInfo(ids);
+            for (int i = 0; i < ids.length; i++) {
+                long cpu = bean.getThreadCpuTime(ids[i]);
+                if (cpu < 0 || infos[i] == null) {
+                    continue; // ended meanwhile
+                }
+                long used = cpu - start.getOrDefault(ids[i], 0L);
+                String name = infos[i].getThreadName();
+                if (HARNESS.stream().anyMatch(name::startsWith)) {
+                    harness += used;
+                } else {
+                    bot += used;
+                }
+            }
+            return new double[] {bot / 1e9 / wall, harness / 1e9 / wall};
         }
     }
 
