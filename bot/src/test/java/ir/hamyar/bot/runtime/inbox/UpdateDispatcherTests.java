@@ -36,6 +36,7 @@ class UpdateDispatcherTests {
     private final List<List<String>> batches = new CopyOnWriteArrayList<>();
     private UpdateDispatcher dispatcher;
 
+    /** Starts a dispatcher with 8 workers over the mocks; stub the deliveries first (see {@link #delivery}). */
     private UpdateDispatcher start(int batchChats) {
         when(processor.processBatch(anyList(), anyInt())).thenAnswer(call -> {
             List<String> chats = List.copyOf(call.getArgument(0));
@@ -58,7 +59,11 @@ class UpdateDispatcherTests {
         }
     }
 
-    /** One getUpdates answer with updates of {@code chats} private chats. */
+    /**
+     * One getUpdates answer with updates of {@code chats} private chats. Stubbed before the dispatcher starts: its
+     * sweep calls the same mock from another thread, and Mockito's stubbing is not safe against that (a sweep in
+     * between took the stubbing and the test waited in vain for chats never scheduled).
+     */
     private List<Inbound> delivery(long... chats) {
         List<Inbound> updates = new ArrayList<>();
         Set<String> keys = new LinkedHashSet<>();
@@ -73,8 +78,8 @@ class UpdateDispatcherTests {
 
     @Test
     void theChatsOfOneDeliveryAreAppliedTogetherWhileWorkersIdle() {
-        UpdateDispatcher d = start(16);
-        d.receive(delivery(LongStream.rangeClosed(1, 6).toArray()));
+        List<Inbound> updates = delivery(LongStream.rangeClosed(1, 6).toArray());
+        start(16).receive(updates);
 
         await().atMost(Duration.ofSeconds(5)).until(() -> batches.stream().mapToInt(List::size).sum() == 6);
         // Queued one by one, each chat woke an idle worker: the first applied T:1 alone, the next the other five.
@@ -83,8 +88,8 @@ class UpdateDispatcherTests {
 
     @Test
     void aDeliveryLargerThanABatchIsSplitAndEveryChatIsAppliedOnce() {
-        UpdateDispatcher d = start(4);
-        d.receive(delivery(LongStream.rangeClosed(1, 10).toArray()));
+        List<Inbound> updates = delivery(LongStream.rangeClosed(1, 10).toArray());
+        start(4).receive(updates);
 
         await().atMost(Duration.ofSeconds(5)).until(() -> batches.stream().mapToInt(List::size).sum() >= 10);
         assertThat(batches).allSatisfy(b -> assertThat(b).hasSizeLessThanOrEqualTo(4));
