@@ -1,8 +1,7 @@
 package ir.hamyar.bot.runtime.inbox;
 
 import com.zaxxer.hikari.HikariDataSource;
-import ir.hamyar.testing.TestPostgres;
-import org.flywaydb.core.Flyway;
+import ir.hamyar.bot.runtime.MigratedPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,13 +25,7 @@ class InboxStorePlanTests {
 
     @BeforeEach
     void database() {
-        TestPostgres.Database db = TestPostgres.newDatabase("inbox_plans");
-        dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(db.url());
-        dataSource.setUsername(db.username());
-        dataSource.setPassword(db.password());
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration", "classpath:db/vendor/postgresql")
-                .load().migrate();
+        dataSource = MigratedPostgres.newDataSource("inbox_plans");
         jdbc = new JdbcTemplate(dataSource);
     }
 

@@ -3,10 +3,9 @@ package ir.hamyar.bot.runtime.outbound;
 import com.zaxxer.hikari.HikariDataSource;
 import ir.hamyar.bot.runtime.ChatRef;
 import ir.hamyar.bot.runtime.JdbcTransactions;
+import ir.hamyar.bot.runtime.MigratedPostgres;
 import ir.hamyar.bot.runtime.OutboundMessage;
 import ir.hamyar.domain.shared.Platform;
-import ir.hamyar.testing.TestPostgres;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,13 +29,7 @@ class OutboxStoreTests {
 
     @BeforeEach
     void database() {
-        TestPostgres.Database db = TestPostgres.newDatabase("outbox_store");
-        dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(db.url());
-        dataSource.setUsername(db.username());
-        dataSource.setPassword(db.password());
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration", "classpath:db/vendor/postgresql")
-                .load().migrate();
+        dataSource = MigratedPostgres.newDataSource("outbox_store");
         jdbc = new JdbcTemplate(dataSource);
         tx = JdbcTransactions.on(jdbc);
     }
