@@ -7,8 +7,10 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,8 +59,11 @@ public final class FakeBot {
     private final Map<String, StoredFile> files = new HashMap<>();
     private final Map<String, StoredFile> filesByPath = new HashMap<>();
     private final Map<String, Boolean> callbackQueries = new LinkedHashMap<>();
-    private final List<CallbackAnswer> callbackAnswers = new ArrayList<>();
-    private final List<Call> calls = new ArrayList<>();
+    private final Deque<CallbackAnswer> callbackAnswers = new ArrayDeque<>();
+    private final Deque<Call> calls = new ArrayDeque<>();
+    /** Per chat: messages and changes kept; in all: calls and callback answers kept (see {@link #keepRecent}). */
+    private int keptPerChat = Integer.MAX_VALUE;
+    private int keptRecords = Integer.MAX_VALUE;
     private final Map<String, List<Command>> commands = new LinkedHashMap<>();
     private final List<WebhookAttempt> webhookAttempts = new ArrayList<>();
 
@@ -199,6 +204,9 @@ public final class FakeBot {
                 messageJson = message.toJson(chatJson(chatId), meJson());
             }
             callbackQueries.put(queryId, false);
+            if (callbackQueries.size() > keptRecords) {
+                callbackQueries.remove(callbackQueries.keySet().iterator().next());
+            }
         }
         ObjectNode update = Json.object();
         ObjectNode query = update.putObject("callback_query");
@@ -512,6 +520,24 @@ public final class FakeBot {
         listeners.add(listener);
     }
 
+    /**
+     * Bounds what this bot remembers, for load runs of many minutes (by default everything is kept, which tests
+     * read back): each chat's newest {@code messagesPerChat} messages (an older one is then unknown, as if deleted)
+     * and at least as many of its changes, the newest {@code records} calls, callback queries and answers, and
+     * injected updates (for {@link #redeliver}). Without a bound a run of five minutes at a few thousand updates/s filled a 1 GB heap.
+     */
+    public FakeBot keepRecent(int messagesPerChat, int records) {
+        if (messagesPerChat < 1 || records < 1) {
+            throw new IllegalArgumentException("keep at least one message per chat and one record");
+        }
+        synchronized (lock) {
+            keptPerChat = messagesPerChat;
+            keptRecords = records;
+        }
+        updates.limitHistory(records);
+        return this;
+    }
+
     /** Forgets recorded calls, callback answers and message history, e.g. between phases of a load test. */
     public void forgetRecords() {
         synchronized (lock) {
@@ -599,7 +625,10 @@ public final class FakeBot {
 
     void record(Call call) {
         synchronized (lock) {
-            calls.add(call);
+            calls.addLast(call);
+            if (calls.size() > keptRecords) {
+                calls.removeFirst();
+            }
         }
     }
 
@@ -653,7 +682,12 @@ public final class FakeBot {
             changed.revision = ++revision;
             snapshot = changed.snapshot();
             if (!changed.deleted) {
-                changes.computeIfAbsent(changed.chatId, k -> new ArrayList<>()).add(snapshot);
+                List<SentMessage> inChat = changes.computeIfAbsent(changed.chatId, k -> new ArrayList<>());
+                inChat.add(snapshot);
+                if (inChat.size() - keptPerChat > keptPerChat) { // not 2 * keptPerChat: MAX_VALUE when unbounded
+                    // trimmed in steps of keptPerChat: removing from the front of a list is a copy
+                    inChat.subList(0, inChat.size() - keptPerChat).clear();
+                }
             }
             result = outcome.result();
             // Only a change in a chat someone waits for wakes the waiters: under load, waking every waiting
@@ -684,7 +718,11 @@ public final class FakeBot {
     BotMessage addMessage(long chatId, Attachment attachment, String text, String parseMode, Markup markup) {
         BotMessage message = new BotMessage(chatId, nextMessageId(chatId), Instant.now(), attachment, text, parseMode,
                 markup);
-        botMessages.computeIfAbsent(chatId, k -> new LinkedHashMap<>()).put(message.messageId, message);
+        LinkedHashMap<Integer, BotMessage> inChat = botMessages.computeIfAbsent(chatId, k -> new LinkedHashMap<>());
+        inChat.put(message.messageId, message);
+        if (inChat.size() > keptPerChat) {
+            inChat.remove(inChat.keySet().iterator().next()); // the oldest: a long load run's chats grow without end
+        }
         return message;
     }
 
@@ -734,7 +772,10 @@ public final class FakeBot {
                 return false;
             }
             callbackQueries.put(answer.callbackQueryId(), true);
-            callbackAnswers.add(answer);
+            callbackAnswers.addLast(answer);
+            if (callbackAnswers.size() > keptRecords) {
+                callbackAnswers.removeFirst();
+            }
             return true;
         }
     }

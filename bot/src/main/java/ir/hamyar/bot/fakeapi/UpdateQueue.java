@@ -67,9 +67,11 @@ final class UpdateQueue {
     private final Map<Integer, ObjectNode> history = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Integer, ObjectNode> eldest) {
-            return size() > HISTORY_LIMIT;
+            return size() > historyLimit;
         }
     };
+    /** Delivered updates kept for {@link #redeliver}; written under {@code lock}, like the map. */
+    private int historyLimit = HISTORY_LIMIT;
     private int nextUpdateId = 1;
     private Set<String> allowed;
     private long pollGeneration;
@@ -100,11 +102,18 @@ final class UpdateQueue {
         }
     }
 
+    /** Keeps only the newest {@code limit} updates for redelivery (the older ones go at the next injection). */
+    void limitHistory(int limit) {
+        synchronized (lock) {
+            historyLimit = limit;
+        }
+    }
+
     void redeliver(int updateId) {
         synchronized (lock) {
             ObjectNode update = history.get(updateId);
             if (update == null) {
-                throw new IllegalArgumentException("no update " + updateId + " was ever injected");
+                throw new IllegalArgumentException("no update " + updateId + " was injected (or it is no longer kept)");
             }
             pending.add(new Pending(updateId, kind(update), update.deepCopy(), true));
             lock.notifyAll();

@@ -61,6 +61,9 @@ class LoadBenchmark {
     private static final double LATENCY_RATE = Integer.getInteger("hamyar.benchmark.latencyRate", 1_000);
     /** Hamyar's default sender threads (hamyar.outbound.sender-threads); the baseline sends with as many. */
     private static final int SENDER_THREADS = 16;
+    /** A registration reads back its chat's last few messages; nothing reads the calls. */
+    private static final int FAKE_KEEPS_PER_CHAT = 32;
+    private static final int FAKE_KEEPS_RECORDS = 10_000;
 
     private final int seconds = Integer.getInteger("hamyar.benchmark.seconds", 20);
     private final List<String> report = new ArrayList<>();
@@ -96,7 +99,10 @@ class LoadBenchmark {
         try (TestPostgres.DedicatedCluster cluster = TestPostgres.startDedicatedLocal(pgOptions);
              FakeBotApi api = FakeBotApi.start(0)) {
             TestPostgres.Database db = cluster.newDatabase("load");
-            FakeBot telegram = api.bot(TestApp.TELEGRAM_TOKEN, Flavor.TELEGRAM, "hamyar_test_bot");
+            // what the fake remembers is bounded: by default it keeps every message and call, and a long warm-up at
+            // a few thousand updates/s filled the default 1 GB heap
+            FakeBot telegram = api.bot(TestApp.TELEGRAM_TOKEN, Flavor.TELEGRAM, "hamyar_test_bot")
+                    .keepRecent(FAKE_KEEPS_PER_CHAT, FAKE_KEEPS_RECORDS);
             JdbcTemplate direct = new JdbcTemplate(new SimpleDriverDataSource(new org.postgresql.Driver(), db.url(),
                     db.username(), db.password()));
             TestApp.Builder builder = TestApp.on(db, api).with(TestFlows.class, RoundTrips.class)
@@ -172,7 +178,8 @@ class LoadBenchmark {
             }
 
             appMeters = null;
-            FakeBot echoBot = api.bot("333:baseline", Flavor.TELEGRAM, "baseline_bot");
+            FakeBot echoBot = api.bot("333:baseline", Flavor.TELEGRAM, "baseline_bot")
+                    .keepRecent(FAKE_KEEPS_PER_CHAT, FAKE_KEEPS_RECORDS);
             try (BaselineEchoBot bot = new BaselineEchoBot(api.baseUrl(), "333:baseline", SENDER_THREADS)) {
                 Mix mix = new Mix(echoBot, false);
                 run(mix, 500, Duration.ofSeconds(20), BACKLOG_CAP);

@@ -335,6 +335,24 @@ class FakeBotApiTests {
     }
 
     @Test
+    void keepRecentBoundsWhatTheBotRemembersForLongRuns() throws Exception {
+        bot.keepRecent(3, 4);
+        long before = bot.revision();
+        int firstUpdate = bot.injectText(bot.user(CHAT, "Alice"), "اول");
+        for (int i = 1; i <= 10; i++) {
+            client.execute(SendMessage.builder().chatId(CHAT).text("پیام " + i).build());
+            bot.injectText(bot.user(CHAT, "Alice"), "متن " + i);
+        }
+
+        assertThat(bot.messages(CHAT)).extracting(SentMessage::text).containsExactly("پیام 8", "پیام 9", "پیام 10");
+        assertThat(bot.changesSince(CHAT, before)).hasSizeBetween(3, 6)
+                .last().extracting(SentMessage::text).isEqualTo("پیام 10");
+        assertThat(bot.calls()).hasSize(4).allSatisfy(call -> assertThat(call.method()).isEqualTo("sendmessage"));
+        assertThatThrownBy(() -> bot.redeliver(firstUpdate)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> bot.keepRecent(0, 1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void baleBotRecordsParseModeAndAnswersEditsWithTrue() throws Exception {
         FakeBot bale = api.bot("987:bale-token", Flavor.BALE, "hamyar_bale_bot");
         OkHttpTelegramClient baleClient = real.client("987:bale-token");
