@@ -61,6 +61,7 @@ public final class FakeBot {
     private final Map<String, Boolean> callbackQueries = new LinkedHashMap<>();
     private final Deque<CallbackAnswer> callbackAnswers = new ArrayDeque<>();
     private final Deque<Call> calls = new ArrayDeque<>();
+    private final Map<String, Long> callCounts = new HashMap<>();
     /** Per chat: messages and changes kept; in all: calls and callback answers kept (see {@link #keepRecent}). */
     private int keptPerChat = Integer.MAX_VALUE;
     private int keptRecords = Integer.MAX_VALUE;
@@ -623,8 +624,19 @@ public final class FakeBot {
         return editReturnsTrue;
     }
 
+    /**
+     * How many calls of each method (lower case) were received so far: every one, unlike {@link #calls()}, which
+     * holds only the newest under {@link #keepRecent}.
+     */
+    public Map<String, Long> callCounts() {
+        synchronized (lock) {
+            return Map.copyOf(callCounts);
+        }
+    }
+
     void record(Call call) {
         synchronized (lock) {
+            callCounts.merge(call.method(), 1L, Long::sum);
             calls.addLast(call);
             if (calls.size() > keptRecords) {
                 calls.removeFirst();

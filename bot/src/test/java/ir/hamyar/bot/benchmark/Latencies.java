@@ -19,6 +19,9 @@ final class Latencies {
 
     private final Map<Long, Queue<Long>> injected = new ConcurrentHashMap<>();
     private final long[] samples = new long[4_000_000];
+    /** When each sample's update was injected (nanoTime): a stall shows as the seconds whose replies were slow. */
+    private final long[] injectedAt = new long[samples.length];
+    private volatile long recordingFrom;
     private final AtomicInteger count = new AtomicInteger();
     private final AtomicLong replies = new AtomicLong();
     private final AtomicLong outstanding = new AtomicLong();
@@ -44,6 +47,7 @@ final class Latencies {
             int i = count.getAndIncrement();
             if (i < samples.length) {
                 samples[i] = System.nanoTime() - at;
+                injectedAt[i] = at;
             }
         }
     }
@@ -60,6 +64,7 @@ final class Latencies {
 
     void startRecording() {
         count.set(0);
+        recordingFrom = System.nanoTime();
         recording = true;
     }
 
@@ -76,6 +81,24 @@ final class Latencies {
         long[] sorted = Arrays.copyOf(samples, n);
         Arrays.sort(sorted);
         return new double[] {at(sorted, 0.50), at(sorted, 0.95), at(sorted, 0.99), sorted[n - 1] / 1e6};
+    }
+
+    /**
+     * The {@code n} seconds of the phase (by injection time) with the slowest replies: "second: replies, p99/max ms".
+     * Tells a tail spread over the whole phase from one made by a few stalls (a GC pause, a checkpoint's fsync).
+     */
+    String worstSeconds(int n) {
+        int total = Math.min(count.get(), samples.length);
+        java.util.Map<Long, java.util.List<Long>> bySecond = new java.util.TreeMap<>();
+        for (int i = 0; i < total; i++) {
+            long second = Math.max(0, injectedAt[i] - recordingFrom) / 1_000_000_000L;
+            bySecond.computeIfAbsent(second, k -> new java.util.ArrayList<>()).add(samples[i]);
+        }
+        return bySecond.entrySet().stream().map(e -> {
+            long[] sorted = e.getValue().stream().mapToLong(Long::longValue).sorted().toArray();
+            return new long[] {e.getKey(), sorted.length, (long) (at(sorted, 0.99) * 1000), sorted[sorted.length - 1]};
+        }).sorted((a, b) -> Long.compare(b[2], a[2])).limit(n).map(w -> String.format("s%d: %d replies, %.0f/%.0f ms",
+                w[0], w[1], w[2] / 1000.0, w[3] / 1e6)).collect(java.util.stream.Collectors.joining("; "));
     }
 
     int recorded() {

@@ -129,8 +129,9 @@ class LoadBenchmark {
                 Registrants registrants = new Registrants(telegram);
                 registrants.start();
                 // warm-up (JIT, caches, pool) at the rates measured, so that the JIT has compiled the paths they take
-                // -Dhamyar.benchmark.warmup=<seconds> (30 by default): a third at 500/s, the rest saturating
-                int warmup = Integer.getInteger("hamyar.benchmark.warmup", 30);
+                // -Dhamyar.benchmark.warmup=<seconds> (300 by default): a third at 500/s, the rest saturating. After 30 s
+                // the JIT compilers were still busy for more than the whole of each 20 s phase: not a running bot.
+                int warmup = Integer.getInteger("hamyar.benchmark.warmup", 300);
                 run(mix, 500, Duration.ofSeconds(warmup / 3), BACKLOG_CAP);
                 run(mix, SATURATING_RATE, Duration.ofSeconds(warmup - warmup / 3), BACKLOG_CAP);
                 mix.drain(Duration.ofSeconds(180));
@@ -239,6 +240,9 @@ class LoadBenchmark {
         long compiling0 = compiling();
         long collecting0 = collecting();
         double batched0 = batches == null ? 0 : batches.totalAmount();
+        GcPauses.reset();
+        java.util.Map<String, Long> calls0 = mix.bot.callCounts();
+        long[] checkpoints0 = direct == null ? null : checkpoints(direct);
         long t0 = System.nanoTime();
         java.sql.Timestamp from = java.sql.Timestamp.from(java.time.Instant.now());
         mix.latencies.startRecording();
@@ -267,9 +271,12 @@ class LoadBenchmark {
                         trips, p.roundTrips, done / wall));
         if (done > 0) {
             // what the bot asked of the (fake) Bot API during the phase, per update applied
-            java.util.Map<String, Long> perMethod = mix.bot.calls().stream().filter(c -> !c.at().isBefore(
-                    from.toInstant())).collect(java.util.stream.Collectors.groupingBy(c -> c.method(),
-                    java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+            java.util.Map<String, Long> perMethod = new java.util.TreeMap<>();
+            mix.bot.callCounts().forEach((method, n) -> {
+                if (n > calls0.getOrDefault(method, 0L)) {
+                    perMethod.put(method, n - calls0.getOrDefault(method, 0L));
+                }
+            });
             line("  Bot API calls per update applied: %s", perMethod.entrySet().stream().map(e -> String.format(
                     "%s %.2f", e.getKey(), (double) e.getValue() / done)).collect(java.util.stream.Collectors.joining(", ")));
         }
@@ -294,6 +301,12 @@ class LoadBenchmark {
             line("  worker transactions: %d, %.1f updates applied in each on average", n,
                     (batches.totalAmount() - batched0) / n);
         }
+        // what may have stalled the bot during the phase, next to the seconds whose replies were slowest
+        long[] checkpoints = direct == null ? null : checkpoints(direct);
+        line("  stalls: longest GC pause %d ms%s; slowest seconds (p99/max): %s", GcPauses.longestMillis(),
+                checkpoints == null ? "" : String.format(", PostgreSQL checkpoints %d (writing %d ms, syncing %d ms)",
+                        checkpoints[0] - checkpoints0[0], checkpoints[1] - checkpoints0[1],
+                        checkpoints[2] - checkpoints0[2]), mix.latencies.worstSeconds(3));
         if (skipped > 0) {
             line("  %s did not keep up with %.0f updates/s: %d injections skipped while %d were unanswered", name, rate,
                     skipped, cap);
@@ -438,6 +451,13 @@ class LoadBenchmark {
     private static long done(JdbcTemplate jdbc) {
         Long n = jdbc.queryForObject("SELECT count(*) FROM inbox_update WHERE status = 'DONE'", Long.class);
         return n == null ? 0 : n;
+    }
+
+    /** PostgreSQL's checkpoints so far: how many, and the milliseconds spent writing and syncing them. */
+    private static long[] checkpoints(JdbcTemplate direct) {
+        return direct.queryForObject("SELECT checkpoints_timed + checkpoints_req, checkpoint_write_time::bigint, "
+                + "checkpoint_sync_time::bigint FROM pg_stat_bgwriter", (rs, i) -> new long[] {rs.getLong(1),
+                rs.getLong(2), rs.getLong(3)});
     }
 
     /** Injects at {@code rate} per second for {@code duration}, pausing while {@code cap} updates are unanswered. */
