@@ -23,11 +23,12 @@ interface MemberAccounts extends Repository<MemberAccount, Long> {
      * Moves last-seen forward only, so updates processed out of order cannot move it back. One guarded UPDATE
      * on the unique index: this runs for every incoming update. The persistence context is not cleared (that
      * would detach the caller's entities); call it before reading the account in the same transaction.
+     * In SQL: Hibernate caches the SQL of no HQL update and translated this one again on every call.
      */
     @Modifying(flushAutomatically = true)
-    @Query("update MemberAccount a set a.lastSeenAt = :at, a.chatId = :chatId"
-            + " where a.platform = :platform and a.userId = :userId and a.lastSeenAt < :at")
-    int touch(Platform platform, Long userId, Long chatId, Instant at);
+    @Query(value = "UPDATE member_account SET last_seen_at = :at, chat_id = :chatId"
+            + " WHERE platform = :platform AND user_id = :userId AND last_seen_at < :at", nativeQuery = true)
+    int touch(String platform, Long userId, Long chatId, Instant at);
 
     @Modifying(flushAutomatically = true)
     @Query("delete from MemberAccount a where a.memberId = :memberId")

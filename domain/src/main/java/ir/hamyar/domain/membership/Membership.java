@@ -220,7 +220,7 @@ public class Membership {
      */
     public void touch(Platform platform, long userId, long chatId, Instant at) {
         if (platform != null && at != null) {
-            accounts.touch(platform, userId, chatId, at);
+            accounts.touch(platform.name(), userId, chatId, at);
         }
     }
 
