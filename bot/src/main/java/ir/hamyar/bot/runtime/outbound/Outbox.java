@@ -12,8 +12,7 @@ import java.util.Objects;
 /**
  * The durable outbox: messages are written in the transaction that decides them and sent only after it
  * commits (a rollback sends nothing; a crash after commit loses nothing). Right after commit the new rows
- * are handed to the {@link OutboxSender}, so a reply does not wait for the next poll; the rows that may go out
- * at once are written leased to it, so that it need not claim them first.
+ * are handed to the {@link OutboxSender}, so a reply does not wait for the next poll.
  */
 @Component
 public class Outbox {
@@ -57,17 +56,14 @@ public class Outbox {
         if (rows.isEmpty()) {
             return List.of();
         }
-        // Rows that head their chat are written leased to this instance's sender, which sends them right after
-        // commit; the others (and all of them while the sender is stopped or full) are claimed after commit.
-        OutboxStore.Inserted inserted = store.insert(rows, reference, sender.leaseOnWrite(rows.size()),
-                sender.lease());
+        List<Long> ids = store.insert(rows, reference);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                sender.written(inserted);
+                sender.wake(ids);
             }
         });
-        return inserted.ids();
+        return ids;
     }
 
     /** One message; see {@link #enqueue(List, String)}. */

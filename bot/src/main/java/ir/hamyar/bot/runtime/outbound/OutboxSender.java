@@ -172,41 +172,6 @@ public class OutboxSender implements SmartLifecycle {
         return PHASE;
     }
 
-    /**
-     * The owner to write {@code rows} new rows leased to (see {@link OutboxStore#insert(java.util.List, String,
-     * String, Duration)}), or null when they must wait for a claim: the sender is stopped, or holds as many rows as
-     * its claims would take.
-     */
-    String leaseOnWrite(int rows) {
-        return running && held.size() + rows <= 2 * properties.maxInFlight() ? owner : null;
-    }
-
-    Duration lease() {
-        return properties.lease();
-    }
-
-    /** Rows were committed: sends those written leased to this sender, claims the others. Called after commit. */
-    void written(OutboxStore.Inserted inserted) {
-        if (!inserted.claimed().isEmpty()) {
-            if (running) {
-                inserted.claimed().forEach(this::dispatch);
-            } else {
-                handBack(inserted.claimed());
-            }
-        }
-        wake(inserted.unclaimed());
-    }
-
-    /** Rows leased on write whose transaction committed after this sender stopped: PENDING again for whoever runs. */
-    private void handBack(List<ClaimedRow> rows) {
-        try {
-            store.release(rows.stream().map(ClaimedRow::id).toList(), owner);
-        } catch (RuntimeException e) {
-            log.warn("outbox sender {} could not hand back {} rows (their leases run out by themselves): {}", owner,
-                    rows.size(), e.getClass().getName());
-        }
-    }
-
     /** New rows were committed: claim them now instead of at the next poll. Called after commit. */
     void wake(Collection<Long> ids) {
         if (!running || ids.isEmpty()) {

@@ -16,7 +16,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -26,7 +25,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -134,49 +132,14 @@ class OutboxStore {
      * {@value #MAX_IDS_PER_QUERY} rows, where a JDBC batch was one execution per row); returns their ids in order.
      */
     List<Long> insert(List<OutboundMessage> messages, String reference) {
-        return insert(messages, reference, null, null).ids();
-    }
-
-    /** Rows written: every id in order, and those written already leased to their writer. */
-    record Inserted(List<Long> ids, List<ClaimedRow> claimed) {
-
-        /** The rows written PENDING: they wait for a claim. */
-        List<Long> unclaimed() {
-            if (claimed.isEmpty()) {
-                return ids;
-            }
-            Set<Long> leased = claimed.stream().map(ClaimedRow::id).collect(Collectors.toSet());
-            return ids.stream().filter(id -> !leased.contains(id)).toList();
-        }
-    }
-
-    /**
-     * Inserts rows in the caller's transaction; with an {@code owner}, the rows that head their chat's queue are
-     * written CLAIMED by it for {@code lease}, so that its sender can send them as soon as the transaction commits
-     * instead of claiming them in a transaction of its own (a commit, three statements and a thread hop per
-     * reply under load). A row heads its chat when it answers a callback, or when it is the chat's first row here
-     * and the chat has no unsent row in the table. What a concurrent writer has not committed yet is not seen:
-     * the same as for a claim right after commit, which this replaces. After a crash such rows wait for their
-     * lease to run out, as rows claimed a moment after commit always did.
-     */
-    Inserted insert(List<OutboundMessage> messages, String reference, String owner, Duration lease) {
         OffsetDateTime now = now();
-        Set<String> heads = owner == null ? Set.of() : chatsWithoutUnsentRows(messages);
-        OffsetDateTime leasedUntil = owner == null ? null : now.plus(lease);
         List<Long> ids = new ArrayList<>(messages.size());
-        List<ClaimedRow> claimed = new ArrayList<>();
         for (int from = 0; from < messages.size(); from += MAX_IDS_PER_QUERY) {
             List<OutboundMessage> chunk = messages.subList(from, Math.min(messages.size(), from + MAX_IDS_PER_QUERY));
             String sql = "INSERT INTO outbound_message (platform, chat_id, chat_key, op, payload, status, attempts, "
-                    + "not_before, created_at, reference, claimed_by, claimed_until) VALUES "
-                    + SqlLists.rows(chunk.size(), "(?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)");
+                    + "not_before, created_at, reference) VALUES "
+                    + SqlLists.rows(chunk.size(), "(?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?)");
             List<String> payloads = chunk.stream().map(codec::encode).toList();
-            boolean[] leased = new boolean[chunk.size()];
-            for (int i = 0; i < chunk.size(); i++) {
-                OutboundMessage m = chunk.get(i);
-                // only a chat's first row here: the next ones wait for it (the ordering rule)
-                leased[i] = owner != null && (m.op() == OutboundMessage.Op.ANSWER_CALLBACK || heads.remove(m.chat().key()));
-            }
             KeyHolder keys = new GeneratedKeyHolder();
             jdbc.update(con -> {
                 PreparedStatement ps = con.prepareStatement(sql, new String[] {"id"});
@@ -188,17 +151,9 @@ class OutboxStore {
                     ps.setString(p++, m.chat().key());
                     ps.setString(p++, m.op().name());
                     ps.setString(p++, payloads.get(i));
-                    ps.setString(p++, leased[i] ? CLAIMED : PENDING);
                     ps.setObject(p++, now);
                     ps.setObject(p++, now);
                     ps.setString(p++, reference);
-                    if (leased[i]) {
-                        ps.setString(p++, owner);
-                        ps.setObject(p++, leasedUntil);
-                    } else {
-                        ps.setNull(p++, Types.VARCHAR);
-                        ps.setNull(p++, Types.TIMESTAMP_WITH_TIMEZONE);
-                    }
                 }
                 return ps;
             }, keys);
@@ -215,49 +170,11 @@ class OutboxStore {
             // is not promised, so they are put in that order here.
             chunkIds.sort(null);
             for (int i = 0; i < chunk.size(); i++) {
-                if (leased[i]) {
-                    claimed.add(new ClaimedRow(chunkIds.get(i), chunk.get(i).chat().key(), 0, reference, chunk.get(i)));
-                } else {
-                    written.put(chunkIds.get(i), new Written(chunk.get(i), payloads.get(i).length()));
-                }
+                written.put(chunkIds.get(i), new Written(chunk.get(i), payloads.get(i).length()));
             }
             ids.addAll(chunkIds);
         }
-        return new Inserted(ids, claimed);
-    }
-
-    /** The chats of these messages (callback answers aside) that have no unsent row in the table. */
-    private Set<String> chatsWithoutUnsentRows(List<OutboundMessage> messages) {
-        Set<String> chats = new LinkedHashSet<>();
-        for (OutboundMessage m : messages) {
-            if (m.op() != OutboundMessage.Op.ANSWER_CALLBACK) {
-                chats.add(m.chat().key());
-            }
-        }
-        List<String> all = List.copyOf(chats);
-        for (int from = 0; from < all.size(); from += MAX_IDS_PER_QUERY) {
-            List<String> chunk = all.subList(from, Math.min(all.size(), from + MAX_IDS_PER_QUERY));
-            // through ix_outbound_unsent, whose predicate the status condition implies
-            chats.removeAll(jdbc.queryForList("SELECT DISTINCT chat_key FROM outbound_message WHERE status IN "
-                    + "('PENDING', 'CLAIMED') AND op <> 'ANSWER_CALLBACK' AND chat_key IN ("
-                    + SqlLists.placeholders(chunk.size()) + ")", String.class, chunk.toArray()));
-        }
-        return chats;
-    }
-
-    /** Hands back rows this owner holds (written leased after its sender stopped); returns how many. */
-    int release(Collection<Long> ids, String owner) {
-        int released = 0;
-        List<Long> all = List.copyOf(ids);
-        for (int from = 0; from < all.size(); from += MAX_IDS_PER_QUERY) {
-            List<Long> chunk = all.subList(from, Math.min(all.size(), from + MAX_IDS_PER_QUERY));
-            List<Object> args = new ArrayList<>(chunk);
-            args.add(owner);
-            released += jdbc.update("UPDATE outbound_message SET status = 'PENDING', claimed_by = NULL, "
-                    + "claimed_until = NULL WHERE id IN (" + SqlLists.placeholders(chunk.size()) + ") "
-                    + "AND status = 'CLAIMED' AND claimed_by = ?", args.toArray());
-        }
-        return released;
+        return ids;
     }
 
     /** Rows whose lease ran out (their instance died or hung) become PENDING again; returns how many. */

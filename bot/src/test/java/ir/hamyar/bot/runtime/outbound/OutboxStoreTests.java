@@ -60,48 +60,6 @@ class OutboxStoreTests {
     }
 
     @Test
-    void rowsWrittenLeasedAreTheHeadsOfTheirChatsOnlyTheOthersStayPending() {
-        OutboxStore store = new OutboxStore(jdbc);
-        // chat 3 has an unsent row already: its new row must wait for it
-        List<Long> earlier = tx.execute(s -> store.insert(List.of(text(3, "earlier")), null));
-        OutboundMessage answer = new OutboundMessage(OutboundMessage.Op.ANSWER_CALLBACK, Platform.TELEGRAM, 3,
-                null, false, null, null, "cb-1", null, null, null);
-        List<OutboundMessage> messages = List.of(text(1, "a"), text(2, "b"), text(1, "a2"), text(3, "c"), answer);
-
-        OutboxStore.Inserted inserted = tx.execute(s -> store.insert(messages, null, "me", Duration.ofMinutes(1)));
-
-        List<Long> ids = inserted.ids();
-        assertThat(ids).hasSize(5).isSorted();
-        // chat 1's first row, chat 2's row, and the callback answer (outside the ordering rule)
-        assertThat(inserted.claimed()).extracting(ClaimedRow::id).containsExactly(ids.get(0), ids.get(1), ids.get(4));
-        assertThat(inserted.claimed()).extracting(r -> r.message()).containsExactly(messages.get(0), messages.get(1),
-                answer);
-        assertThat(inserted.unclaimed()).containsExactly(ids.get(2), ids.get(3));
-        assertThat(jdbc.queryForList("SELECT status || '/' || coalesce(claimed_by, '-') || '/' "
-                + "|| (claimed_until IS NOT NULL) FROM outbound_message WHERE id <> ? ORDER BY id", String.class,
-                earlier.get(0))).containsExactly("CLAIMED/me/true", "CLAIMED/me/true", "PENDING/-/false",
-                "PENDING/-/false", "CLAIMED/me/true");
-        // what is not leased is claimed as before, in its chat's turn: chat 1's second row after its first
-        assertThat(store.claimIds(inserted.unclaimed(), 10, "other", Duration.ofMinutes(1))).isEmpty();
-        assertThat(store.release(List.of(ids.get(0)), "other")).isZero();
-        assertThat(store.release(List.of(ids.get(0)), "me")).isOne();
-        assertThat(jdbc.queryForObject("SELECT status FROM outbound_message WHERE id = ?", String.class, ids.get(0)))
-                .isEqualTo("PENDING");
-    }
-
-    @Test
-    void withoutAnOwnerEveryRowIsWrittenPending() {
-        OutboxStore store = new OutboxStore(jdbc);
-
-        OutboxStore.Inserted inserted = tx.execute(s -> store.insert(List.of(text(1, "a"), text(2, "b")), null, null,
-                null));
-
-        assertThat(inserted.claimed()).isEmpty();
-        assertThat(inserted.unclaimed()).isEqualTo(inserted.ids());
-        assertThat(jdbc.queryForList("SELECT status FROM outbound_message", String.class)).containsOnly("PENDING");
-    }
-
-    @Test
     void aRowWrittenHereIsClaimedAsWrittenAndOneWrittenElsewhereAsStored() {
         OutboxStore here = new OutboxStore(jdbc);
         OutboxStore elsewhere = new OutboxStore(jdbc);

@@ -49,8 +49,6 @@ class OutboxTests {
     @Autowired
     OutboxSender sender;
     @Autowired
-    OutboxStore store;
-    @Autowired
     ChatReachability reachability;
     @Autowired
     JdbcTemplate jdbc;
@@ -169,9 +167,9 @@ class OutboxTests {
     void recoversARowLeasedByACrashedInstanceOnceTheLeaseRunsOut() {
         OffsetDateTime leaseEnd = OffsetDateTime.now().plusSeconds(1);
         List<Long> ids = tx.execute(s -> {
-            // Another instance wrote the row, claimed it and died before sending it.
-            List<Long> written = store.insert(
+            List<Long> written = outbox.enqueue(
                     List.of(OutboundMessage.sendText(telegramChat(30), "after the crash", false, null)), null);
+            // Another instance claimed the row and died before sending it.
             jdbc.update("UPDATE outbound_message SET status = 'CLAIMED', claimed_by = 'crashed', claimed_until = ? "
                     + "WHERE id = ?", leaseEnd, written.get(0));
             return written;
