@@ -14,7 +14,7 @@ interface Members extends Repository<Member, Long> {
      * A member with its interests in the same query, for its view (which lists them all): loaded lazily they were a
      * second query per view, and views are read for every {@code /profile}. A fetch join, not an entity graph:
      * Hibernate caches the SQL of a query but not of one with an entity graph, which it translated again on every
-     * call (a fifteenth of the workers' CPU under load, by a profile of the load benchmark).
+     * call (about 3 % of the workers' CPU samples under load, by a profile of the load benchmark).
      */
     @Query("select m from Member m left join fetch m.interests where m.id = :id")
     Optional<Member> findWithInterestsById(Long id);
