@@ -277,8 +277,9 @@ class LoadBenchmark {
             // what the bot asked of the (fake) Bot API during the phase, per update applied
             java.util.Map<String, Long> perMethod = new java.util.TreeMap<>();
             mix.bot.callCounts().forEach((method, n) -> {
-                if (n > calls0.getOrDefault(method, 0L)) {
-                    perMethod.put(method, n - calls0.getOrDefault(method, 0L));
+                long during = n - calls0.getOrDefault(method, 0L);
+                if (during > 0) {
+                    perMethod.put(method, during);
                 }
             });
             line("  Bot API calls per update applied: %s", perMethod.entrySet().stream().map(e -> String.format(
