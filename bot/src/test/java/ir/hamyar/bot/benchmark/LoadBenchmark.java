@@ -163,7 +163,7 @@ class LoadBenchmark {
                 hamyar = measure("hamyar, saturated", mix, direct, SATURATING_RATE, BACKLOG_CAP, !profileLatency);
                 if (statements) {
                     waits.stop().forEach(l -> line("%s", l));
-                    printStatements(direct, done(direct) - doneBefore);
+                    printStatements(direct, done(direct) - doneBefore, "saturated phase");
                     explainer.join();
                     plans.forEach(l -> line("%s", l));
                 }
@@ -172,8 +172,18 @@ class LoadBenchmark {
                 // measured how the bot and PostgreSQL (autovacuum of the tens of thousands of rows just written)
                 // recover from an overload, not a bot running at that rate. -Dhamyar.benchmark.settle=<seconds>.
                 run(mix, LATENCY_RATE, Duration.ofSeconds(Integer.getInteger("hamyar.benchmark.settle", 30)), BACKLOG_CAP);
+                long doneBeforeLatency = done(direct);
+                WaitEvents latencyWaits = null;
+                if (statements) {
+                    direct.execute("SELECT pg_stat_statements_reset()");
+                    latencyWaits = WaitEvents.start(direct);
+                }
                 hamyarAt1000 = measure(String.format("hamyar at %,.0f updates/s", LATENCY_RATE), mix, direct, LATENCY_RATE,
                         BACKLOG_CAP, profileLatency);
+                if (statements) {
+                    latencyWaits.stop().forEach(l -> line("%s", l));
+                    printStatements(direct, done(direct) - doneBeforeLatency, "latency phase");
+                }
                 mix.drain(Duration.ofSeconds(180));
                 registrants.stop();
                 line("registrations completed during the run: %d (failed: %d)", registrants.done.get(),
@@ -228,20 +238,27 @@ class LoadBenchmark {
             // away and the phase ran at a quarter of its throughput, so what such a profile showed was not the bot.
             jfr = new Recording();
             jfr.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
+            // what the JIT still compiles, and why (deoptimizations), this long after the warm-up
+            jfr.enable("jdk.Compilation").withThreshold(Duration.ofMillis(5));
+            jfr.enable("jdk.Deoptimization");
             jfr.start();
         }
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpu0 = os.getProcessCpuTime();
         PostgresCpu postgres = direct == null ? null : PostgresCpu.of(direct);
-        double pg0 = postgres == null ? 0 : postgres.seconds();
-        long trips0 = RoundTrips.total();
+        // counted before the server's CPU is read: the count reads the whole inbox (a few hundred ms of the server's
+        // CPU after a long run), which is the benchmark's work, not the bot's
         long done0 = direct == null ? 0 : done(direct);
+        java.util.Map<String, Double> pgKinds0 = postgres == null ? java.util.Map.of() : postgres.byKind();
+        double pg0 = pgKinds0.values().stream().mapToDouble(Double::doubleValue).sum();
+        long trips0 = RoundTrips.total();
         long replies0 = mix.latencies.replies();
         DistributionSummary batches = appMeters == null ? null
                 : appMeters.find("hamyar.updates.batch_size").summary();
         long batches0 = batches == null ? 0 : batches.count();
         ThreadCpu threads = ThreadCpu.start();
         long compiling0 = compiling();
+        long classes0 = ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount();
         long collecting0 = collecting();
         double batched0 = batches == null ? 0 : batches.totalAmount();
         GcPauses.reset();
@@ -254,10 +271,12 @@ class LoadBenchmark {
         mix.latencies.stopRecording();
         double wall = (System.nanoTime() - t0) / 1e9;
         long replies = mix.latencies.replies() - replies0;
-        long done = direct == null ? 0 : done(direct) - done0;
         long trips = RoundTrips.total() - trips0;
         double cores = (os.getProcessCpuTime() - cpu0) / 1e9 / wall;
-        double pgCores = postgres == null ? Double.NaN : (postgres.seconds() - pg0) / wall;
+        java.util.Map<String, Double> pgKinds = postgres == null ? java.util.Map.of() : postgres.byKind();
+        double pgCores = postgres == null ? Double.NaN
+                : (pgKinds.values().stream().mapToDouble(Double::doubleValue).sum() - pg0) / wall;
+        long done = direct == null ? 0 : done(direct) - done0; // after the CPU figures: see done0
         if (jfr != null) {
             jfr.stop();
             jfr.dump(Path.of(jfrFile));
@@ -296,11 +315,17 @@ class LoadBenchmark {
                     stage(direct, "inbox_update", "received_at", "processed_at", from, to),
                     stage(direct, "outbound_message", "created_at", "sent_at", from, to));
         }
+        if (postgres != null) {
+            line("  CPU of PostgreSQL by process: %s", pgKinds.entrySet().stream()
+                    .map(e -> String.format("%s %.2f", e.getKey(), (e.getValue() - pgKinds0.getOrDefault(e.getKey(), 0.0)) / wall))
+                    .collect(java.util.stream.Collectors.joining(", ")) + " cores");
+        }
         double[] split = threads.coresSince(wall);
         line("  CPU of the JVM by threads: %.2f cores the bot's (%s), %.2f the fake Bot API's and the load generator's, "
                 + "%.2f the JVM's own and threads that ended (of which compiling %.2f s and collecting garbage %.2f s "
-                + "of the %.1f s)", split[0], appMeters == null ? "the echo bot" : "the application", split[1],
-                cores - split[0] - split[1], (compiling() - compiling0) / 1e3, (collecting() - collecting0) / 1e3, wall);
+                + "of the %.1f s; classes loaded meanwhile %d)", split[0], appMeters == null ? "the echo bot" : "the application",
+                split[1], cores - split[0] - split[1], (compiling() - compiling0) / 1e3, (collecting() - collecting0) / 1e3,
+                wall, ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount() - classes0);
         if (batches != null && batches.count() > batches0) {
             long n = batches.count() - batches0;
             line("  worker transactions: %d, %.1f updates applied in each on average", n,
@@ -320,8 +345,8 @@ class LoadBenchmark {
     }
 
     /** The statements that took most of the server's time since the last reset (execution plus planning). */
-    private void printStatements(JdbcTemplate jdbc, long applied) {
-        line("  statements by the server's time (pg_stat_statements, saturated phase):");
+    private void printStatements(JdbcTemplate jdbc, long applied, String phase) {
+        line("  statements by the server's time (pg_stat_statements, %s):", phase);
         line("  | total ms | calls | ms/call | plan ms | rows | statement |");
         jdbc.query("SELECT round(total_exec_time::numeric) AS exec, calls, round((total_exec_time / greatest(calls, 1))::numeric, 3) "
                 + "AS mean, round(total_plan_time::numeric) AS plan, rows, regexp_replace(query, '\\s+', ' ', 'g') AS q "

@@ -31,7 +31,16 @@ final class PostgresCpu {
 
     /** CPU seconds used so far by the server's processes. */
     double seconds() {
-        long ticks = 0;
+        return byKind().values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    /**
+     * CPU seconds used so far by kind of process, named after its title ("walwriter", "autovacuum worker",
+     * "client backend" for the connections, ...); "postmaster and ended processes" holds the postmaster's own time
+     * and what its exited children (short-lived autovacuum workers, closed connections) had used.
+     */
+    java.util.Map<String, Double> byKind() {
+        java.util.Map<String, Long> ticks = new java.util.TreeMap<>();
         try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), p -> p.getFileName().toString()
                 .chars().allMatch(Character::isDigit))) {
             for (Path p : procs) {
@@ -46,14 +55,38 @@ final class PostgresCpu {
                 long pid = Long.parseLong(p.getFileName().toString());
                 long ppid = Long.parseLong(f[1]);
                 if (pid == postmaster) {
-                    ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
+                    ticks.merge("postmaster and ended processes", Long.parseLong(f[11]) + Long.parseLong(f[12])
+                            + Long.parseLong(f[13]) + Long.parseLong(f[14]), Long::sum);
                 } else if (ppid == postmaster) {
-                    ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    ticks.merge(kind(p), Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
                 }
             }
         } catch (IOException e) {
             throw new IllegalStateException("cannot read /proc", e);
         }
-        return ticks / TICKS_PER_SECOND;
+        java.util.Map<String, Double> seconds = new java.util.TreeMap<>();
+        ticks.forEach((kind, n) -> seconds.put(kind, n / TICKS_PER_SECOND));
+        return seconds;
+    }
+
+    /** "postgres: walwriter" → walwriter; a connection's title ("postgres: user db host(port) idle") → client backend. */
+    private static String kind(Path proc) {
+        try {
+            String title = new String(Files.readAllBytes(proc.resolve("cmdline")), java.nio.charset.StandardCharsets.UTF_8)
+                    .replace('\0', ' ').strip();
+            if (!title.startsWith("postgres: ")) {
+                return "other";
+            }
+            String rest = title.substring("postgres: ".length());
+            for (String helper : new String[] {"checkpointer", "background writer", "walwriter", "autovacuum launcher",
+                    "autovacuum worker", "logical replication launcher", "stats collector", "archiver"}) {
+                if (rest.startsWith(helper)) {
+                    return helper;
+                }
+            }
+            return "client backend";
+        } catch (IOException gone) {
+            return "other";
+        }
     }
 }
