@@ -4,6 +4,8 @@ import ir.hamyar.domain.shared.Platform;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class AccountLinkingTests extends MembershipTestSupport {
@@ -69,6 +71,27 @@ class AccountLinkingTests extends MembershipTestSupport {
                 .isEqualTo(NOW.plusSeconds(10));
         assertThat(standings.of(Platform.BALE, newUserId())).isEmpty();
         assertThat(standings.of(null, baleUser)).isEmpty();
+    }
+
+    @Test
+    void theStandingsOfSeveralAccountsAreReadAtOnceAndOnlyMembersAreFound() {
+        Form first = form();
+        Form second = form();
+        MemberView one = registered(first);
+        MemberView two = registered(second);
+        long stranger = newUserId();
+
+        // the same statement for any number of accounts (one array parameter): 1, 3, and again 3 of them, so that a
+        // connection keeps it prepared (the driver prepares it from the fifth execution on)
+        for (int i = 0; i < 6; i++) {
+            assertThat(standings.ofAll(Platform.TELEGRAM, List.of(first.userId, stranger, second.userId)))
+                    .containsOnlyKeys(first.userId, second.userId)
+                    .hasEntrySatisfying(first.userId, s -> assertThat(s.memberId()).isEqualTo(one.id()))
+                    .hasEntrySatisfying(second.userId, s -> assertThat(s.memberId()).isEqualTo(two.id()));
+            assertThat(standings.ofAll(Platform.TELEGRAM, List.of(second.userId))).containsOnlyKeys(second.userId);
+        }
+        assertThat(standings.ofAll(Platform.BALE, List.of(first.userId, second.userId))).as("another platform").isEmpty();
+        assertThat(standings.ofAll(Platform.TELEGRAM, List.of())).isEmpty();
     }
 
     @Test

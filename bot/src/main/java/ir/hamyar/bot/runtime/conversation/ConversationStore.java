@@ -61,14 +61,14 @@ class ConversationStore {
      */
     Map<String, ConversationState> lockAll(List<String> chatKeys) {
         Map<String, ConversationState> locked = new LinkedHashMap<>();
-        jdbc.query("SELECT chat_key, flow, step, draft, locale, expires_at FROM conversation WHERE chat_key IN ("
-                        + SqlLists.placeholders(chatKeys.size()) + ") ORDER BY chat_key FOR UPDATE SKIP LOCKED",
+        jdbc.query("SELECT chat_key, flow, step, draft, locale, expires_at FROM conversation WHERE chat_key = ANY(?) "
+                        + "ORDER BY chat_key FOR UPDATE SKIP LOCKED",
                 rs -> {
                     Timestamp expires = rs.getTimestamp("expires_at");
                     locked.put(rs.getString("chat_key"), new ConversationState(rs.getString("flow"),
                             rs.getString("step"), rs.getString("draft"), rs.getString("locale"),
                             expires == null ? null : expires.toInstant()));
-                }, chatKeys.toArray());
+                }, (Object) SqlLists.array(chatKeys));
         return locked;
     }
 

@@ -14,7 +14,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -46,8 +45,16 @@ public class InboxStore {
     private final Cache<String, Inbound> received = Caffeine.newBuilder().maximumSize(10_000)
             .expireAfterWrite(Duration.ofMinutes(1)).build();
 
-    /** Rows per multi-row INSERT (a getUpdates answer holds at most 100 updates). */
-    private static final int ROWS_PER_INSERT = 200;
+    /** New chats' conversation rows: the time, then arrays of chat keys, platforms, chat ids and chat types. */
+    private static final String INSERT_CHATS = "INSERT INTO conversation (chat_key, platform, chat_id, chat_type, "
+            + "updated_at) SELECT v.k, v.p, v.i, v.t, ? FROM unnest(?, ?, ?, ?) AS v(k, p, i, t) ON CONFLICT DO NOTHING";
+    /**
+     * Received updates: the time, then arrays of platforms, update ids, chat keys and payloads. Inserted in the order
+     * received (the ordinality), so that the ids, which order each chat's updates, follow it.
+     */
+    private static final String INSERT_UPDATES = "INSERT INTO inbox_update (platform, update_id, chat_key, payload, "
+            + "status, received_at) SELECT v.p, v.u, v.k, v.j, 'PENDING', ? FROM unnest(?, ?, ?, ?) WITH ORDINALITY "
+            + "AS v(p, u, k, j, n) ORDER BY v.n ON CONFLICT DO NOTHING";
 
     InboxStore(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
@@ -61,29 +68,38 @@ public class InboxStore {
             return Set.of();
         }
         Timestamp now = Timestamp.from(clock.instant());
-        List<Object[]> rows = new ArrayList<>(updates.size());
-        List<Object[]> newChats = new ArrayList<>();
+        int n = updates.size();
+        String[] platforms = new String[n];
+        Long[] updateIds = new Long[n];
+        String[] chatKeys = new String[n];
+        String[] payloads = new String[n];
+        List<Inbound> newChats = new ArrayList<>();
         Set<String> keys = new LinkedHashSet<>();
-        for (Inbound u : updates) {
+        for (int i = 0; i < n; i++) {
+            Inbound u = updates.get(i);
             String key = u.chat().key();
             keys.add(key);
-            rows.add(new Object[]{u.platform().name(), u.updateId(), key, toJson(u), now});
+            platforms[i] = u.platform().name();
+            updateIds[i] = u.updateId();
+            chatKeys[i] = key;
+            payloads[i] = toJson(u);
             if (knownChats.getIfPresent(key) == null) {
-                newChats.add(new Object[]{key, u.platform().name(), u.chatId(), u.chatType().name(), now});
+                newChats.add(u);
             }
         }
-        // One multi-row INSERT per table instead of a JDBC batch: the server ran one statement per update
-        // received, now one per getUpdates answer (up to 100 updates).
+        // One statement per table for the whole getUpdates answer (a JDBC batch was one execution per update), and
+        // the same statement text whatever its size: the columns go in as arrays (see SqlLists.array).
         Integer inserted = tx.execute(status -> {
             if (!newChats.isEmpty()) {
-                insertRows("INSERT INTO conversation (chat_key, platform, chat_id, chat_type, updated_at) VALUES ",
-                        "(?, ?, ?, ?, ?)", " ON CONFLICT DO NOTHING", newChats);
+                jdbc.update(INSERT_CHATS, now, SqlLists.array(newChats.stream().map(u -> u.chat().key()).toList()),
+                        SqlLists.array(newChats.stream().map(u -> u.platform().name()).toList()),
+                        SqlLists.ids(newChats.stream().map(Inbound::chatId).toList()),
+                        SqlLists.array(newChats.stream().map(u -> u.chatType().name()).toList()));
             }
-            return insertRows("INSERT INTO inbox_update (platform, update_id, chat_key, payload, status, received_at) "
-                    + "VALUES ", "(?, ?, ?, ?, 'PENDING', ?)", " ON CONFLICT DO NOTHING", rows);
+            return jdbc.update(INSERT_UPDATES, now, platforms, updateIds, chatKeys, payloads);
         });
-        for (Object[] c : newChats) {
-            knownChats.put((String) c[0], Boolean.TRUE);
+        for (Inbound u : newChats) {
+            knownChats.put(u.chat().key(), Boolean.TRUE);
         }
         // Kept as received only when every row was new: a redelivered update keeps the payload stored the first
         // time, and which rows of a statement were redeliveries is not known (rare: they are read from storage).
@@ -93,17 +109,6 @@ public class InboxStore {
             }
         }
         return keys;
-    }
-
-    /** Inserts rows with multi-row VALUES statements of at most {@link #ROWS_PER_INSERT} rows; returns the count. */
-    private int insertRows(String head, String row, String tail, List<Object[]> values) {
-        int count = 0;
-        for (int from = 0; from < values.size(); from += ROWS_PER_INSERT) {
-            List<Object[]> chunk = values.subList(from, Math.min(values.size(), from + ROWS_PER_INSERT));
-            count += jdbc.update(head + SqlLists.rows(chunk.size(), row) + tail,
-                    chunk.stream().flatMap(Arrays::stream).toArray());
-        }
-        return count;
     }
 
     /** Chats that have pending updates, oldest first: for the recovery sweep. */
@@ -138,14 +143,12 @@ public class InboxStore {
         if (chatKeys.isEmpty()) {
             return List.of();
         }
-        List<Object> args = new ArrayList<>(chatKeys);
-        args.add(perChat);
         return jdbc.query("SELECT id, chat_key, payload, platform, update_id FROM (SELECT id, chat_key, payload, "
                         + "platform, update_id, ROW_NUMBER() OVER (PARTITION BY chat_key ORDER BY id) AS n "
-                        + "FROM inbox_update WHERE chat_key IN (" + SqlLists.placeholders(chatKeys.size())
-                        + ") AND status = 'PENDING') p WHERE n <= ? ORDER BY id",
+                        + "FROM inbox_update WHERE chat_key = ANY(?) AND status = 'PENDING') p WHERE n <= ? ORDER BY id",
                 (rs, i) -> new Pending(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        received.asMap().remove(receivedKey(rs.getString(4), rs.getLong(5)))), args.toArray());
+                        received.asMap().remove(receivedKey(rs.getString(4), rs.getLong(5)))),
+                SqlLists.array(chatKeys), perChat);
     }
 
     /**
@@ -156,10 +159,7 @@ public class InboxStore {
         if (ids.isEmpty()) {
             return true;
         }
-        List<Object> args = new ArrayList<>(ids.size() + 1);
-        args.add(Timestamp.from(clock.instant()));
-        args.addAll(ids);
-        return jdbc.update(markAllDoneSql(ids.size()), args.toArray()) == ids.size();
+        return jdbc.update(MARK_ALL_DONE, Timestamp.from(clock.instant()), SqlLists.ids(ids)) == ids.size();
     }
 
     /**
@@ -170,10 +170,9 @@ public class InboxStore {
      */
     private static final String STILL_PENDING = "CASE WHEN status = 'PENDING' THEN TRUE ELSE FALSE END";
 
-    static String markAllDoneSql(int ids) {
-        return "UPDATE inbox_update SET status = 'DONE', processed_at = ?, attempts = attempts + 1 WHERE id IN ("
-                + SqlLists.placeholders(ids) + ") AND " + STILL_PENDING;
-    }
+    /** Marks the given updates (one array parameter, after the time) done if they are still pending. */
+    static final String MARK_ALL_DONE = "UPDATE inbox_update SET status = 'DONE', processed_at = ?, "
+            + "attempts = attempts + 1 WHERE id = ANY(?) AND " + STILL_PENDING;
 
     /** False when the update is no longer pending (already applied): the caller must roll back. */
     public boolean markDone(long id) {

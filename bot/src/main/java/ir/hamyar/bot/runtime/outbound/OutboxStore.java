@@ -78,20 +78,17 @@ class OutboxStore {
     private static final String BY_DUE = "o.not_before, o.id";
     /** Given rows (just written): by id, so that they are locked in the order the primary key finds them. */
     private static final String BY_ID = "o.id";
+    private static final String CLAIM_READY = String.format(CLAIMABLE, READY, BY_DUE);
 
-    /** The claim of {@code ids} given rows: by primary key (see {@link #DUE}). */
-    static String claimIdsSql(int ids) {
-        return String.format(CLAIMABLE, DUE + " AND o.id IN (" + SqlLists.placeholders(ids) + ")", BY_ID);
-    }
+    /** The claim of given rows (an array parameter): by primary key (see {@link #DUE}). */
+    static final String CLAIM_IDS = String.format(CLAIMABLE, DUE + " AND o.id = ANY(?)", BY_ID);
 
     /**
-     * The claim of the next rows of {@code chats} given chats: through the index of each chat's unsent rows
+     * The claim of the next rows of given chats (an array parameter): through the index of each chat's unsent rows
      * ({@code ix_outbound_unsent}, whose predicate the {@code IN} implies), not through the ready rows' (see {@link #DUE}).
      */
-    static String claimChatsSql(int chats) {
-        return String.format(CLAIMABLE, "o.status IN ('PENDING', 'CLAIMED') AND " + DUE + " AND o.chat_key IN ("
-                + SqlLists.placeholders(chats) + ")", BY_DUE);
-    }
+    static final String CLAIM_CHATS = String.format(CLAIMABLE, "o.status IN ('PENDING', 'CLAIMED') AND " + DUE
+            + " AND o.chat_key = ANY(?)", BY_DUE);
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -128,33 +125,34 @@ class OutboxStore {
     }
 
     /**
-     * Inserts PENDING rows in the caller's transaction with multi-row INSERTs (one statement for up to
-     * {@value #MAX_IDS_PER_QUERY} rows, where a JDBC batch was one execution per row); returns their ids in order.
+     * New rows: the time (not before, created), the reference, then arrays of platforms, chat ids, chat keys, ops and
+     * payloads (see {@code SqlLists.array}), inserted in the arrays' order.
+     */
+    private static final String INSERT = "INSERT INTO outbound_message (platform, chat_id, chat_key, op, payload, "
+            + "status, attempts, not_before, created_at, reference) SELECT v.p, v.c, v.k, v.o, v.j, 'PENDING', 0, ?, ?, ? "
+            + "FROM unnest(?, ?, ?, ?, ?) WITH ORDINALITY AS v(p, c, k, o, j, n) ORDER BY v.n";
+
+    /**
+     * Inserts PENDING rows in the caller's transaction, one statement for up to {@value #MAX_IDS_PER_QUERY} rows
+     * (a JDBC batch was one execution per row); returns their ids in order.
      */
     List<Long> insert(List<OutboundMessage> messages, String reference) {
         OffsetDateTime now = now();
         List<Long> ids = new ArrayList<>(messages.size());
         for (int from = 0; from < messages.size(); from += MAX_IDS_PER_QUERY) {
             List<OutboundMessage> chunk = messages.subList(from, Math.min(messages.size(), from + MAX_IDS_PER_QUERY));
-            String sql = "INSERT INTO outbound_message (platform, chat_id, chat_key, op, payload, status, attempts, "
-                    + "not_before, created_at, reference) VALUES "
-                    + SqlLists.rows(chunk.size(), "(?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?)");
             List<String> payloads = chunk.stream().map(codec::encode).toList();
             KeyHolder keys = new GeneratedKeyHolder();
             jdbc.update(con -> {
-                PreparedStatement ps = con.prepareStatement(sql, new String[] {"id"});
-                int p = 1;
-                for (int i = 0; i < chunk.size(); i++) {
-                    OutboundMessage m = chunk.get(i);
-                    ps.setString(p++, m.platform().name());
-                    ps.setLong(p++, m.chatId());
-                    ps.setString(p++, m.chat().key());
-                    ps.setString(p++, m.op().name());
-                    ps.setString(p++, payloads.get(i));
-                    ps.setObject(p++, now);
-                    ps.setObject(p++, now);
-                    ps.setString(p++, reference);
-                }
+                PreparedStatement ps = con.prepareStatement(INSERT, new String[] {"id"});
+                ps.setObject(1, now);
+                ps.setObject(2, now);
+                ps.setString(3, reference);
+                ps.setObject(4, chunk.stream().map(m -> m.platform().name()).toArray(String[]::new));
+                ps.setObject(5, chunk.stream().map(OutboundMessage::chatId).toArray(Long[]::new));
+                ps.setObject(6, chunk.stream().map(m -> m.chat().key()).toArray(String[]::new));
+                ps.setObject(7, chunk.stream().map(m -> m.op().name()).toArray(String[]::new));
+                ps.setObject(8, payloads.toArray(new String[0]));
                 return ps;
             }, keys);
             List<Long> chunkIds = new ArrayList<>(chunk.size());
@@ -166,7 +164,7 @@ class OutboxStore {
                 throw new IllegalStateException("database returned " + chunkIds.size() + " keys for " + chunk.size()
                         + " rows");
             }
-            // The identity values are drawn in the order of the VALUES rows; the order in which the keys come back
+            // The identity values are drawn in the order of the rows (the ordinality); the order in which the keys come back
             // is not promised, so they are put in that order here.
             chunkIds.sort(null);
             for (int i = 0; i < chunk.size(); i++) {
@@ -185,7 +183,7 @@ class OutboxStore {
 
     /** Claims up to {@code limit} ready rows that head their chat's queue, oldest first. */
     List<ClaimedRow> claimReady(int limit, String owner, Duration lease) {
-        return tx.execute(s -> claim(String.format(CLAIMABLE, READY, BY_DUE), List.of(), limit, owner, lease));
+        return tx.execute(s -> claim(CLAIM_READY, null, limit, owner, lease));
     }
 
     /**
@@ -198,7 +196,7 @@ class OutboxStore {
         for (int from = 0; from < all.size() && claimed.size() < limit; from += MAX_IDS_PER_QUERY) {
             List<Long> chunk = all.subList(from, Math.min(all.size(), from + MAX_IDS_PER_QUERY));
             int room = Math.min(chunk.size(), limit - claimed.size());
-            claimed.addAll(tx.execute(s -> claim(claimIdsSql(chunk.size()), chunk, room, owner, lease)));
+            claimed.addAll(tx.execute(s -> claim(CLAIM_IDS, SqlLists.ids(chunk), room, owner, lease)));
         }
         return claimed;
     }
@@ -241,7 +239,7 @@ class OutboxStore {
             List<ClaimedRow> next = new ArrayList<>();
             for (int from = 0; from < chats.size(); from += MAX_IDS_PER_QUERY) {
                 List<String> chunk = chats.subList(from, Math.min(chats.size(), from + MAX_IDS_PER_QUERY));
-                next.addAll(claim(claimChatsSql(chunk.size()), chunk, 2 * chunk.size(), owner, lease));
+                next.addAll(claim(CLAIM_CHATS, SqlLists.array(chunk), 2 * chunk.size(), owner, lease));
             }
             return next;
         });
@@ -260,21 +258,20 @@ class OutboxStore {
         args.add(first.status());
         args.add(first.attempts());
         args.add(sent ? now : null);
+        Long[] ids = SqlLists.ids(group.stream().map(o -> o.row().id()).toList());
         if (group.stream().allMatch(o -> o.sentMessageId() == null)) {
             sql.append("sent_message_id = NULL");
         } else {
-            sql.append("sent_message_id = CASE id");
-            for (Outcome o : group) {
-                sql.append(" WHEN ? THEN CAST(? AS BIGINT)");
-                args.add(o.row().id());
-                args.add(o.sentMessageId());
-            }
-            sql.append(" END");
+            // each row's message id from a pair of arrays: one statement text whatever the group's size (a CASE with
+            // a branch per row was a new statement for PostgreSQL to parse and plan each time)
+            sql.append("sent_message_id = (SELECT v.m FROM unnest(?, ?) AS v(i, m) WHERE v.i = outbound_message.id)");
+            args.add(ids);
+            args.add(group.stream().map(Outcome::sentMessageId).toArray(Long[]::new));
         }
-        sql.append(", last_error = ?, claimed_by = NULL, claimed_until = NULL WHERE id IN (")
-                .append(SqlLists.placeholders(group.size())).append(") AND (claimed_by = ? OR status = 'PENDING')");
+        sql.append(", last_error = ?, claimed_by = NULL, claimed_until = NULL WHERE id = ANY(?) "
+                + "AND (claimed_by = ? OR status = 'PENDING')");
         args.add(shorten(first.error()));
-        group.forEach(o -> args.add(o.row().id()));
+        args.add(ids);
         args.add(owner);
         return jdbc.update(sql.toString(), args.toArray());
     }
@@ -298,19 +295,12 @@ class OutboxStore {
         List<Long> all = List.copyOf(ids);
         for (int from = 0; from < all.size(); from += MAX_IDS_PER_QUERY) {
             List<Long> chunk = all.subList(from, Math.min(all.size(), from + MAX_IDS_PER_QUERY));
-            String in = "(" + SqlLists.placeholders(chunk.size()) + ")";
-            List<Object> args = new ArrayList<>();
-            args.add(owner);
-            args.addAll(chunk);
             List<Long> held = tx.execute(s -> {
                 List<Long> mine = jdbc.queryForList("SELECT id FROM outbound_message WHERE status = 'CLAIMED' "
-                        + "AND claimed_by = ? AND id IN " + in + " FOR UPDATE SKIP LOCKED", Long.class, args.toArray());
+                        + "AND claimed_by = ? AND id = ANY(?) FOR UPDATE SKIP LOCKED", Long.class, owner, SqlLists.ids(chunk));
                 if (!mine.isEmpty()) {
-                    List<Object> renewArgs = new ArrayList<>(mine.size() + 1);
-                    renewArgs.add(now().plus(lease));
-                    renewArgs.addAll(mine);
-                    jdbc.update("UPDATE outbound_message SET claimed_until = ? WHERE id IN ("
-                            + SqlLists.placeholders(mine.size()) + ")", renewArgs.toArray());
+                    jdbc.update("UPDATE outbound_message SET claimed_until = ? WHERE id = ANY(?)", now().plus(lease),
+                            SqlLists.ids(mine));
                 }
                 return mine;
             });
@@ -341,11 +331,14 @@ class OutboxStore {
         return n == null ? 0 : n;
     }
 
-    private List<ClaimedRow> claim(String sql, List<?> filter, int limit, String owner, Duration lease) {
+    /** {@code filter}: the array of ids or chat keys the statement takes after the time, or null for none. */
+    private List<ClaimedRow> claim(String sql, Object[] filter, int limit, String owner, Duration lease) {
         OffsetDateTime now = now();
-        List<Object> args = new ArrayList<>();
+        List<Object> args = new ArrayList<>(3);
         args.add(now);
-        args.addAll(filter);
+        if (filter != null) {
+            args.add(filter);
+        }
         args.add(limit);
         List<RawRow> raw = jdbc.query(sql, (rs, i) -> new RawRow(rs.getLong(1), rs.getString(2), rs.getString(3),
                 rs.getInt(4), rs.getString(5)), args.toArray());
@@ -370,12 +363,8 @@ class OutboxStore {
         if (!claimed.isEmpty()) {
             // One statement for the whole claim (the rows are locked above): a batch of one UPDATE per row was
             // one execution per message sent, a tenth of the server's statements under load.
-            List<Object> leaseArgs = new ArrayList<>(claimed.size() + 2);
-            leaseArgs.add(owner);
-            leaseArgs.add(now.plus(lease));
-            claimed.forEach(c -> leaseArgs.add(c.id()));
-            jdbc.update("UPDATE outbound_message SET status = 'CLAIMED', claimed_by = ?, claimed_until = ? WHERE id IN ("
-                    + SqlLists.placeholders(claimed.size()) + ")", leaseArgs.toArray());
+            jdbc.update("UPDATE outbound_message SET status = 'CLAIMED', claimed_by = ?, claimed_until = ? "
+                    + "WHERE id = ANY(?)", owner, now.plus(lease), SqlLists.ids(claimed.stream().map(ClaimedRow::id).toList()));
         }
         return claimed;
     }

@@ -2,6 +2,7 @@ package ir.hamyar.bot.runtime.inbox;
 
 import com.zaxxer.hikari.HikariDataSource;
 import ir.hamyar.bot.runtime.MigratedPostgres;
+import ir.hamyar.bot.runtime.QueryPlans;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -9,7 +10,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,12 +45,12 @@ class InboxStorePlanTests {
         List<Long> ids = jdbc.queryForList("SELECT id FROM inbox_update WHERE status = 'PENDING' ORDER BY id LIMIT 16",
                 Long.class);
 
-        List<Object> args = new ArrayList<>();
-        args.add(Timestamp.from(Instant.now()));
-        args.addAll(ids);
-        String plan = String.join("\n", jdbc.queryForList("EXPLAIN " + InboxStore.markAllDoneSql(ids.size()),
-                String.class, args.toArray()));
+        String custom = QueryPlans.custom(jdbc, InboxStore.MARK_ALL_DONE, Timestamp.from(Instant.now()),
+                ids.toArray(new Long[0]));
+        String generic = QueryPlans.generic(jdbc, InboxStore.MARK_ALL_DONE, "now()",
+                "ARRAY" + ids + "::bigint[]");
 
-        assertThat(plan).contains("inbox_update_pkey").doesNotContain("ix_inbox_update_pending");
+        assertThat(custom).contains("inbox_update_pkey").doesNotContain("ix_inbox_update_pending");
+        assertThat(generic).contains("inbox_update_pkey").doesNotContain("ix_inbox_update_pending");
     }
 }

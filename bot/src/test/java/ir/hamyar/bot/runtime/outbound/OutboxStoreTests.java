@@ -5,6 +5,7 @@ import ir.hamyar.bot.runtime.ChatRef;
 import ir.hamyar.bot.runtime.JdbcTransactions;
 import ir.hamyar.bot.runtime.MigratedPostgres;
 import ir.hamyar.bot.runtime.OutboundMessage;
+import ir.hamyar.bot.runtime.QueryPlans;
 import ir.hamyar.domain.shared.Platform;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,8 +15,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -120,18 +121,19 @@ class OutboxStoreTests {
         List<String> chats = jdbc.queryForList("SELECT DISTINCT chat_key FROM outbound_message ORDER BY chat_key "
                 + "LIMIT 16", String.class);
 
-        String byIds = plan(OutboxStore.claimIdsSql(waiting.size()), waiting);
-        String byChats = plan(OutboxStore.claimChatsSql(chats.size()), chats);
+        String byIds = QueryPlans.custom(jdbc, OutboxStore.CLAIM_IDS, OffsetDateTime.now(),
+                waiting.toArray(new Long[0]), waiting.size());
+        String byChats = QueryPlans.custom(jdbc, OutboxStore.CLAIM_CHATS, OffsetDateTime.now(),
+                chats.toArray(new String[0]), chats.size());
+        String byIdsGeneric = QueryPlans.generic(jdbc, OutboxStore.CLAIM_IDS, "now()",
+                "ARRAY" + waiting + "::bigint[]", Integer.toString(waiting.size()));
+        String byChatsGeneric = QueryPlans.generic(jdbc, OutboxStore.CLAIM_CHATS, "now()",
+                chats.stream().map(c -> "'" + c + "'").collect(Collectors.joining(", ", "ARRAY[", "]::varchar[]")),
+                Integer.toString(chats.size()));
 
         assertThat(byIds).contains("outbound_message_pkey").doesNotContain("ix_outbound_ready");
         assertThat(byChats).contains("ix_outbound_unsent").doesNotContain("ix_outbound_ready");
-    }
-
-    private String plan(String claim, List<?> keys) {
-        List<Object> args = new ArrayList<>();
-        args.add(OffsetDateTime.now());
-        args.addAll(keys);
-        args.add(keys.size());
-        return String.join("\n", jdbc.queryForList("EXPLAIN " + claim, String.class, args.toArray()));
+        assertThat(byIdsGeneric).contains("outbound_message_pkey").doesNotContain("ix_outbound_ready");
+        assertThat(byChatsGeneric).contains("ix_outbound_unsent").doesNotContain("ix_outbound_ready");
     }
 }
