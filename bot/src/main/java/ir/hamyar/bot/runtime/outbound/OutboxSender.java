@@ -123,6 +123,10 @@ public class OutboxSender implements SmartLifecycle {
             poller.scheduleWithFixedDelay(this::poll, 0, properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
             long renewEvery = Math.max(1, properties.lease().toMillis() / 4);
             poller.scheduleWithFixedDelay(this::renewLeases, renewEvery, renewEvery, TimeUnit.MILLISECONDS);
+            // Leases that ran out (their instance died) are looked for every quarter lease too, not at every poll: the
+            // statement reads the leased rows, ~20 ms under load at each poll, and a row of a dead instance waits out
+            // its whole lease anyway (a quarter more at most, now).
+            poller.scheduleWithFixedDelay(this::recoverExpiredLeases, 0, renewEvery, TimeUnit.MILLISECONDS);
             log.info("outbox sender {} started with {} threads", owner, properties.senderThreads());
         }
     }
@@ -236,10 +240,6 @@ public class OutboxSender implements SmartLifecycle {
             return;
         }
         try {
-            int recovered = store.recoverExpiredLeases();
-            if (recovered > 0) {
-                log.info("outbox sender {}: {} rows whose lease ran out are pending again", owner, recovered);
-            }
             int room = properties.maxInFlight() - held.size();
             if (room > 0) {
                 store.claimReady(room, owner, properties.lease()).forEach(this::dispatch);
@@ -248,6 +248,21 @@ public class OutboxSender implements SmartLifecycle {
             refreshGauge();
         } catch (RuntimeException e) {
             log.warn("outbox sender {}: poll failed: {}", owner, e.getClass().getName());
+        }
+    }
+
+    /** Rows whose lease ran out (their instance died or hung) become PENDING again, for the next poll to claim. */
+    private void recoverExpiredLeases() {
+        if (!running) {
+            return;
+        }
+        try {
+            int recovered = store.recoverExpiredLeases();
+            if (recovered > 0) {
+                log.info("outbox sender {}: {} rows whose lease ran out are pending again", owner, recovered);
+            }
+        } catch (RuntimeException e) {
+            log.warn("outbox sender {}: recovering expired leases failed: {}", owner, e.getClass().getName());
         }
     }
 
