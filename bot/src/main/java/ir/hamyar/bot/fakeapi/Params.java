@@ -43,6 +43,9 @@ final class Params {
         return value;
     }
 
+    /** Compiled once: chat ids are read on every call (String.matches compiles its pattern each time). */
+    private static final java.util.regex.Pattern DECIMAL_LONG = java.util.regex.Pattern.compile("-?[0-9]{1,18}");
+
     Long longValue(String name) {
         JsonNode node = values.get(name);
         if (node == null || node.isNull()) {
@@ -53,7 +56,7 @@ final class Params {
         }
         String text = node.asText().trim();
         // Telegram reads ASCII digits only; Long.parseLong would also accept other scripts' digits.
-        if (!text.matches("-?[0-9]{1,18}")) {
+        if (!DECIMAL_LONG.matcher(text).matches()) {
             throw ApiException.badRequest("invalid " + name + " specified");
         }
         return Long.parseLong(text);

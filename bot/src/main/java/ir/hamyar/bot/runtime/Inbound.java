@@ -47,6 +47,9 @@ public record Inbound(
         photoFileIds = photoFileIds == null ? List.of() : List.copyOf(photoFileIds);
     }
 
+    /** Compiled once: String.split compiles its pattern on every call, and commands are parsed for every update. */
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s");
+
     public ChatRef chat() {
         return new ChatRef(platform, chatId);
     }
@@ -56,7 +59,7 @@ public record Inbound(
         if (text == null || !text.startsWith("/")) {
             return null;
         }
-        String word = text.substring(1).split("[\\s]", 2)[0];
+        String word = WHITESPACE.split(text.substring(1), 2)[0];
         int at = word.indexOf('@');
         return (at >= 0 ? word.substring(0, at) : word).toLowerCase(java.util.Locale.ROOT);
     }
@@ -66,7 +69,7 @@ public record Inbound(
         if (text == null || !text.startsWith("/")) {
             return null;
         }
-        String word = text.substring(1).split("[\\s]", 2)[0];
+        String word = WHITESPACE.split(text.substring(1), 2)[0];
         int at = word.indexOf('@');
         return at >= 0 ? word.substring(at + 1) : null;
     }
@@ -76,7 +79,7 @@ public record Inbound(
         if (text == null || !text.startsWith("/")) {
             return "";
         }
-        String[] parts = text.split("[\\s]", 2);
+        String[] parts = WHITESPACE.split(text, 2);
         return parts.length < 2 ? "" : parts[1].strip();
     }
 }
