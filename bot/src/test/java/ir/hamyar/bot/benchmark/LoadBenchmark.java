@@ -270,6 +270,7 @@ class LoadBenchmark {
         GcPauses.reset();
         java.util.Map<String, Long> calls0 = mix.bot.callCounts();
         long[] checkpoints0 = direct == null ? null : checkpoints(direct);
+        java.util.Map<String, Double> claimed0 = claimedByPath();
         long t0 = System.nanoTime();
         java.sql.Timestamp from = java.sql.Timestamp.from(java.time.Instant.now());
         mix.latencies.startRecording();
@@ -337,6 +338,12 @@ class LoadBenchmark {
             line("  worker transactions: %d, %.1f updates applied in each on average", n,
                     (batches.totalAmount() - batched0) / n);
         }
+        if (appMeters != null) {
+            java.util.Map<String, Double> claimed = claimedByPath();
+            line("  outbox rows leased, by the path that found them: %s", claimed.entrySet().stream()
+                    .map(e -> String.format("%s %.0f", e.getKey(), e.getValue() - claimed0.getOrDefault(e.getKey(), 0.0)))
+                    .collect(java.util.stream.Collectors.joining(", ")));
+        }
         // what may have stalled the bot during the phase, next to the seconds whose replies were slowest
         long[] checkpoints = direct == null ? null : checkpoints(direct);
         line("  stalls: longest GC pause %d ms%s; slowest seconds (p99/max): %s", GcPauses.longestMillis(),
@@ -348,6 +355,16 @@ class LoadBenchmark {
                     skipped, cap);
         }
         return p;
+    }
+
+    /** The application's count of leased outbox rows by path (new, next, poll) so far; empty for the baseline. */
+    private java.util.Map<String, Double> claimedByPath() {
+        java.util.Map<String, Double> byPath = new java.util.TreeMap<>();
+        if (appMeters != null) {
+            appMeters.find("hamyar.outbox.claimed").counters()
+                    .forEach(c -> byPath.merge(c.getId().getTag("path"), c.count(), Double::sum));
+        }
+        return byPath;
     }
 
     /** The statements that took most of the server's time since the last reset (execution plus planning). */
