@@ -321,6 +321,16 @@ class LoadBenchmark {
             line("  where the time went: stored → applied p50/p99 %s ms; reply written → sent p50/p99 %s ms",
                     stage(direct, "inbox_update", "received_at", "processed_at", from, to),
                     stage(direct, "outbound_message", "created_at", "sent_at", from, to));
+            // rows that were not sent at the first try, or waited for a later time: what the poll finds besides strays
+            line("  outbox rows of the phase sent late on purpose: %s", direct.query("SELECT count(*) FILTER (WHERE "
+                    + "attempts > 0) AS tried, count(*) FILTER (WHERE not_before > created_at) AS deferred, "
+                    + "count(*) FILTER (WHERE sent_at - created_at > interval '500 milliseconds') AS slow, "
+                    + "string_agg(DISTINCT coalesce(last_error, ''), '; ') AS errors FROM outbound_message "
+                    + "WHERE created_at BETWEEN ? AND ?", (org.springframework.jdbc.core.ResultSetExtractor<String>) rs -> {
+                        rs.next();
+                        return String.format("%d retried, %d deferred, %d sent after more than 500 ms; errors: %s",
+                                rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4));
+                    }, from, to));
         }
         if (postgres != null) {
             line("  CPU of PostgreSQL by process: %s", pgKinds.entrySet().stream()
