@@ -5,9 +5,9 @@ import java.util.Collection;
 /**
  * Lists of values bound as one array parameter, for the runtime's plain-JDBC stores: {@code column = ANY(?)} and
  * {@code unnest(?, ?, …)} (PostgreSQL and H2 alike). One statement text whatever the number of values: an
- * {@code IN (?, ?, …)} list or a multi-row {@code VALUES} made a new statement for each length, which PostgreSQL parsed
- * and planned again on every execution (about 0.8 ms for the member lookup, more than running it) and the driver could
- * not keep prepared.
+ * {@code IN (?, ?, …)} list or a multi-row {@code VALUES} made a new statement for each length, which the driver could
+ * not keep prepared and PostgreSQL parsed again each time. (PostgreSQL may still plan such a statement at every
+ * execution: it keeps custom plans when the generic plan of {@code = ANY($n)}, costed for ten values, looks dearer.)
  */
 public final class SqlLists {
 
