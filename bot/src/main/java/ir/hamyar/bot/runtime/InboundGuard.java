@@ -22,6 +22,9 @@ public interface InboundGuard {
      * a later input of the same sender comes after that sender's own earlier ones may have changed it. Inputs of
      * other senders earlier in the batch are not waited for: they run in other chats, whose order relative to this
      * one is not defined anyway. {@link #batchDone()} follows, also when the batch fails.
+     *
+     * <p>On PostgreSQL this runs with generic plans ({@link TransactionSettings#genericPlans()}), like the batch's own
+     * statements: read by key (a primary key or unique index), with a plan test when the statement takes a list.
      */
     default void prepare(List<Inbound> batch) {
     }

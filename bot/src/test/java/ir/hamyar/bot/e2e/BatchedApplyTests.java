@@ -7,6 +7,9 @@ import ir.hamyar.bot.fakeapi.Flavor;
 import ir.hamyar.bot.fakeapi.SentMessage;
 import ir.hamyar.bot.runtime.ChatType;
 import ir.hamyar.bot.runtime.Inbound;
+import ir.hamyar.bot.runtime.InboundGuard;
+import ir.hamyar.bot.runtime.Reply;
+import ir.hamyar.bot.runtime.Session;
 import ir.hamyar.bot.runtime.conversation.UpdateProcessor;
 import ir.hamyar.bot.runtime.conversation.UpdateProcessor.Result;
 import ir.hamyar.bot.runtime.inbox.InboxStore;
@@ -17,6 +20,7 @@ import ir.hamyar.testing.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -24,6 +28,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,7 +51,7 @@ class BatchedApplyTests {
     static void startApp() {
         api = FakeBotApi.start(0);
         telegram = api.bot(TestApp.TELEGRAM_TOKEN, Flavor.TELEGRAM, "hamyar_test_bot");
-        app = TestApp.on(TestPostgres.newDatabase("batched"), api).with(TestFlows.class)
+        app = TestApp.on(TestPostgres.newDatabase("batched"), api).with(TestFlows.class, PlanModeProbe.class)
                 .property("hamyar.runtime.sweep-interval", "1h")
                 .property("hamyar.outbound.chat-per-second", "50")
                 .property("hamyar.outbound.chat-burst", "50")
@@ -177,6 +183,53 @@ class BatchedApplyTests {
                 .containsExactly(echo("as received", 1));
         assertThat(telegram.awaitMessages(43_001, 1, Duration.ofSeconds(20)).stream().map(SentMessage::plainText))
                 .containsExactly(echo("from another instance", 1));
+    }
+
+    @Test
+    void theBatchsOwnStatementsRunWithGenericPlansAndTheFlowsWithTheServersChoice() {
+        List<String> chats = chats(44_000, 3);
+        PlanModeProbe probe = app.bean(PlanModeProbe.class);
+        probe.prepared.clear();
+        probe.checked.clear();
+        store(chats, "/echo");
+
+        assertThat(process(chats)).allSatisfy((k, r) -> assertThat(r).isEqualTo(Result.DRAINED));
+
+        // PostgreSQL's setting as a guard sees it: the batch's reads (the guards' prepare among them) were planned
+        // generically, the flows and guards' checks that followed as the server chooses (TransactionSettings)
+        assertThat(probe.prepared).isNotEmpty().containsOnly("force_generic_plan");
+        assertThat(probe.checked).hasSize(3).containsOnly("auto");
+        // SET LOCAL: nothing of it outlives the batch's transaction on the pooled connections
+        for (int i = 0; i < 5; i++) {
+            assertThat(app.jdbc().queryForObject("SELECT current_setting('plan_cache_mode')", String.class))
+                    .isEqualTo("auto");
+        }
+    }
+
+    /** A guard that notes PostgreSQL's plan cache mode in the batch's prepare and in each check; it lets all through. */
+    static class PlanModeProbe implements InboundGuard {
+        final List<String> prepared = new CopyOnWriteArrayList<>();
+        final List<String> checked = new CopyOnWriteArrayList<>();
+        private final JdbcTemplate jdbc;
+
+        PlanModeProbe(JdbcTemplate jdbc) {
+            this.jdbc = jdbc;
+        }
+
+        @Override
+        public void prepare(List<Inbound> batch) {
+            prepared.add(mode());
+        }
+
+        @Override
+        public Optional<List<Reply>> check(Inbound input, Session session, String command, String flow) {
+            checked.add(mode());
+            return Optional.empty();
+        }
+
+        private String mode() {
+            return jdbc.queryForObject("SELECT current_setting('plan_cache_mode')", String.class);
+        }
     }
 
     private static Inbound message(String chatKey, String text) {

@@ -54,6 +54,10 @@ class ConversationStore {
         return next.isEmpty() ? new Locked(rows.get(0), null, null) : next.get(0);
     }
 
+    /** Locks the conversations of given chats (an array of chat keys) that no one else holds. */
+    static final String LOCK_ALL = "SELECT chat_key, flow, step, draft, locale, expires_at FROM conversation "
+            + "WHERE chat_key = ANY(?) ORDER BY chat_key FOR UPDATE SKIP LOCKED";
+
     /**
      * Locks the conversation rows of several chats in one statement and returns their states; chats held by
      * another worker or instance are left out (SKIP LOCKED). Their pending updates are read afterwards, by a
@@ -61,14 +65,12 @@ class ConversationStore {
      */
     Map<String, ConversationState> lockAll(List<String> chatKeys) {
         Map<String, ConversationState> locked = new LinkedHashMap<>();
-        jdbc.query("SELECT chat_key, flow, step, draft, locale, expires_at FROM conversation WHERE chat_key = ANY(?) "
-                        + "ORDER BY chat_key FOR UPDATE SKIP LOCKED",
-                rs -> {
-                    Timestamp expires = rs.getTimestamp("expires_at");
-                    locked.put(rs.getString("chat_key"), new ConversationState(rs.getString("flow"),
-                            rs.getString("step"), rs.getString("draft"), rs.getString("locale"),
-                            expires == null ? null : expires.toInstant()));
-                }, (Object) SqlLists.array(chatKeys));
+        jdbc.query(LOCK_ALL, rs -> {
+            Timestamp expires = rs.getTimestamp("expires_at");
+            locked.put(rs.getString("chat_key"), new ConversationState(rs.getString("flow"),
+                    rs.getString("step"), rs.getString("draft"), rs.getString("locale"),
+                    expires == null ? null : expires.toInstant()));
+        }, (Object) SqlLists.array(chatKeys));
         return locked;
     }
 

@@ -10,6 +10,7 @@ import ir.hamyar.bot.runtime.OutboundMessage;
 import ir.hamyar.bot.runtime.Reply;
 import ir.hamyar.bot.runtime.RuntimeProperties;
 import ir.hamyar.bot.runtime.Text;
+import ir.hamyar.bot.runtime.TransactionSettings;
 import ir.hamyar.bot.runtime.inbox.InboxStore;
 import ir.hamyar.bot.runtime.outbound.Outbox;
 import ir.hamyar.domain.shared.Platform;
@@ -65,6 +66,7 @@ public class UpdateProcessor {
     private final Outbox outbox;
     private final Clock clock;
     private final RuntimeProperties properties;
+    private final TransactionSettings settings;
     private final Timer latency;
     private final Counter batches;
     private final DistributionSummary batchSize;
@@ -72,7 +74,8 @@ public class UpdateProcessor {
     private final Map<Platform, Counter> failed = new EnumMap<>(Platform.class);
 
     UpdateProcessor(TransactionTemplate tx, ConversationStore conversations, InboxStore inbox, ConversationEngine engine,
-                    ReplyRenderer renderer, Outbox outbox, Clock clock, RuntimeProperties properties, MeterRegistry meters) {
+                    ReplyRenderer renderer, Outbox outbox, Clock clock, RuntimeProperties properties,
+                    TransactionSettings settings, MeterRegistry meters) {
         this.tx = tx;
         this.conversations = conversations;
         this.inbox = inbox;
@@ -81,6 +84,7 @@ public class UpdateProcessor {
         this.outbox = outbox;
         this.clock = clock;
         this.properties = properties;
+        this.settings = settings;
         this.latency = Timer.builder("hamyar.updates.latency")
                 .description("time to apply one update, lock to commit").publishPercentileHistogram().register(meters);
         this.batches = Counter.builder("hamyar.updates.batches")
@@ -161,6 +165,9 @@ public class UpdateProcessor {
 
     private Batch applyBatch(List<String> chatKeys, int perChat, TransactionStatus status) {
         Batch batch = new Batch();
+        // The batch's own statements, up to and with the guards' reads, run with generic plans (see TransactionSettings):
+        // planned once per connection instead of at every batch.
+        settings.genericPlans();
         Map<String, ConversationState> locked = conversations.lockAll(chatKeys);
         for (String key : chatKeys) {
             batch.results.put(key, locked.containsKey(key) ? Result.NOTHING_PENDING : Result.LOCKED_ELSEWHERE);
@@ -175,20 +182,26 @@ public class UpdateProcessor {
         Instant now = clock.instant();
         Map<String, Integer> counts = new java.util.HashMap<>();
         List<InboxStore.Pending> pending = inbox.pendingOf(locked.keySet(), perChat);
+        // Marked done before they are applied (the same transaction: a failure undoes both). One of them applied
+        // already by whoever held its chat before: nothing of this batch may stay, and nothing of it is applied.
+        if (!inbox.markAllDone(pending.stream().map(InboxStore.Pending::id).toList())) {
+            batch.stale = true;
+            return batch;
+        }
         List<Inbound> inbounds = pending.stream().map(InboxStore.Pending::inbound).toList();
-        engine.prepare(inbounds);
         try {
+            engine.prepare(inbounds);
+            settings.defaultPlans(); // the flows' statements: the server's own choice
             applyEach(pending, inbounds, states, changed, messages, ids, counts, now, perChat, batch, status);
         } finally {
             engine.batchDone();
         }
         changed.entrySet().removeIf(e -> e.getValue().equals(locked.get(e.getKey())));
+        settings.genericPlans(); // the batch's own statements again: states, outbox rows and their claim
         conversations.saveAll(changed, now);
         if (!messages.isEmpty()) {
             outbox.enqueue(messages, null);
         }
-        // One of them applied already by whoever held its chat before: nothing of this batch may stay.
-        batch.stale = !inbox.markAllDone(ids);
         batch.updates = ids.size();
         return batch;
     }

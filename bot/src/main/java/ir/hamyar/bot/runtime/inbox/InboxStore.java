@@ -139,14 +139,16 @@ public class InboxStore {
      * The oldest pending updates of several chats, at most {@code perChat} of each, in id order (so in each
      * chat's order). Call it after the chats are locked: see {@code ConversationStore.lockWithNextUpdate}.
      */
+    /** The first pending updates of given chats: an array of chat keys, then how many of each chat at most. */
+    static final String PENDING_OF = "SELECT id, chat_key, payload, platform, update_id FROM (SELECT id, chat_key, "
+            + "payload, platform, update_id, ROW_NUMBER() OVER (PARTITION BY chat_key ORDER BY id) AS n "
+            + "FROM inbox_update WHERE chat_key = ANY(?) AND status = 'PENDING') p WHERE n <= ? ORDER BY id";
+
     public List<Pending> pendingOf(Collection<String> chatKeys, int perChat) {
         if (chatKeys.isEmpty()) {
             return List.of();
         }
-        return jdbc.query("SELECT id, chat_key, payload, platform, update_id FROM (SELECT id, chat_key, payload, "
-                        + "platform, update_id, ROW_NUMBER() OVER (PARTITION BY chat_key ORDER BY id) AS n "
-                        + "FROM inbox_update WHERE chat_key = ANY(?) AND status = 'PENDING') p WHERE n <= ? ORDER BY id",
-                (rs, i) -> new Pending(rs.getLong(1), rs.getString(2), rs.getString(3),
+        return jdbc.query(PENDING_OF, (rs, i) -> new Pending(rs.getLong(1), rs.getString(2), rs.getString(3),
                         received.asMap().remove(receivedKey(rs.getString(4), rs.getLong(5)))),
                 SqlLists.array(chatKeys), perChat);
     }

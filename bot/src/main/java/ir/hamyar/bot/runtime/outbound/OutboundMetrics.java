@@ -48,9 +48,10 @@ class OutboundMetrics {
     }
 
     /**
-     * Rows leased, by the path that found them: "new" (just written, handed over after commit), "next" (a chat's next
+     * Rows leased, by the path that found them: "written" (claimed in the transaction that wrote them, see
+     * {@link Outbox}), "new" (just written, handed over after commit and claimed then), "next" (a chat's next
      * row, claimed with the outcome of its previous one) or "poll" (the periodic poll: retries whose back-off passed,
-     * rows of dead instances, and any row the first two missed). Under steady load nearly all should be new or next.
+     * rows of dead instances, and any row the first two missed). Under steady load nearly all should be written, new or next.
      */
     void claimed(String path, int rows) {
         if (rows > 0) {

@@ -8,17 +8,32 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The durable outbox: messages are written in the transaction that decides them and sent only after it
  * commits (a rollback sends nothing; a crash after commit loses nothing). Right after commit the new rows
  * are handed to the {@link OutboxSender}, so a reply does not wait for the next poll.
+ *
+ * <p>The new rows that head their chat's queue are claimed (leased to this instance's sender) by the same
+ * transaction that writes them, so after commit they go straight to a sender thread. Claimed after commit instead,
+ * each reply waited for a claim transaction of its own on the sender's one claiming thread: in the load benchmark at
+ * 1,000 updates/s that wait was most of the time from a reply written to a reply sent (p50 20–80 ms). The claim is
+ * the same statement either way, with the same ordering rule; a crash between commit and send leaves the rows
+ * leased until their lease runs out, as for any row claimed and not yet sent.
  */
 @Component
 public class Outbox {
 
     /** Longest {@code reference} the table holds. */
     public static final int MAX_REFERENCE = 64;
+
+    /**
+     * At most this many rows written at once are claimed in the writing transaction (replies, alerts); more (a
+     * broadcast's rows) are claimed after commit at the sender's pace.
+     */
+    private static final int MAX_CLAIMED_WHEN_WRITTEN = 100;
 
     private final OutboxStore store;
     private final OutboxSender sender;
@@ -57,10 +72,20 @@ public class Outbox {
             return List.of();
         }
         List<Long> ids = store.insert(rows, reference);
+        List<ClaimedRow> claimed = ids.size() <= MAX_CLAIMED_WHEN_WRITTEN && sender.takesWritten(ids.size())
+                ? store.claimWritten(ids, sender.owner(), sender.lease()) : List.of();
+        Set<Long> taken = claimed.stream().map(ClaimedRow::id).collect(Collectors.toSet());
+        List<Long> others = ids.stream().filter(id -> !taken.contains(id)).toList();
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                sender.wake(ids);
+                if (!claimed.isEmpty()) {
+                    sender.sendWritten(claimed);
+                }
+                if (!others.isEmpty()) {
+                    // not the head of their chat when written, which may have changed by now (see OutboxSender)
+                    sender.wake(others);
+                }
             }
         });
         return ids;

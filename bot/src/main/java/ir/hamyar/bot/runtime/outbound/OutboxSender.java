@@ -194,6 +194,36 @@ public class OutboxSender implements SmartLifecycle {
         triggerClaim();
     }
 
+    /**
+     * Whether rows written now may be claimed in the transaction that writes them ({@link Outbox}): while this sender
+     * runs and has room for them (beyond it they wait for {@link #wake}).
+     */
+    boolean takesWritten(int rows) {
+        return running && held.size() + rows <= 2 * properties.maxInFlight();
+    }
+
+    Duration lease() {
+        return properties.lease();
+    }
+
+    /**
+     * Rows claimed for this sender by the transaction that wrote them, now committed: sent without a claim of their
+     * own, and without waiting for the poller thread. Stopped meanwhile: their leases are handed back (or run out).
+     */
+    void sendWritten(List<ClaimedRow> rows) {
+        metrics.claimed("written", rows.size());
+        if (!running) {
+            try {
+                store.release(rows.stream().map(ClaimedRow::id).toList(), owner);
+            } catch (RuntimeException e) {
+                log.warn("outbox sender {} could not hand back {} leases (they run out by themselves): {}", owner,
+                        rows.size(), e.getClass().getName());
+            }
+            return;
+        }
+        rows.forEach(this::dispatch);
+    }
+
     private void triggerClaim() {
         if (claimQueued.compareAndSet(false, true)) {
             try {

@@ -3,6 +3,7 @@ package ir.hamyar.bot.runtime.outbound;
 import ir.hamyar.bot.runtime.JdbcTransactions;
 import ir.hamyar.bot.runtime.OutboundMessage;
 import ir.hamyar.bot.runtime.SqlLists;
+import ir.hamyar.bot.runtime.TransactionSettings;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.slf4j.Logger;
@@ -92,6 +93,7 @@ class OutboxStore {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
+    private final TransactionSettings settings;
     private final PayloadCodec codec;
     private final Clock clock;
 
@@ -108,16 +110,32 @@ class OutboxStore {
     }
 
     @Autowired
-    OutboxStore(JdbcTemplate jdbc) {
-        this(jdbc, JdbcTransactions.on(jdbc), new PayloadCodec(), Clock.systemUTC());
+    OutboxStore(JdbcTemplate jdbc, TransactionSettings settings) {
+        this(jdbc, JdbcTransactions.on(jdbc), settings, new PayloadCodec(), Clock.systemUTC());
     }
 
-    /** {@code tx} for the store's own transactions (claims, outcomes, renewals); inserts join the caller's. */
-    OutboxStore(JdbcTemplate jdbc, TransactionTemplate tx, PayloadCodec codec, Clock clock) {
+    OutboxStore(JdbcTemplate jdbc) {
+        this(jdbc, new TransactionSettings(jdbc));
+    }
+
+    /**
+     * {@code tx} for the store's own transactions (claims, outcomes, renewals), which {@code settings} makes cheaper
+     * on PostgreSQL ({@link TransactionSettings#senderBookkeeping()}); inserts join the caller's transaction.
+     */
+    OutboxStore(JdbcTemplate jdbc, TransactionTemplate tx, TransactionSettings settings, PayloadCodec codec, Clock clock) {
         this.jdbc = jdbc;
         this.tx = tx;
+        this.settings = settings;
         this.codec = codec;
         this.clock = clock;
+    }
+
+    /** One of the store's own transactions (see {@link TransactionSettings#senderBookkeeping()}). */
+    private <T> T bookkeeping(java.util.function.Supplier<T> work) {
+        return tx.execute(s -> {
+            settings.senderBookkeeping();
+            return work.get();
+        });
     }
 
     OffsetDateTime now() {
@@ -183,7 +201,7 @@ class OutboxStore {
 
     /** Claims up to {@code limit} ready rows that head their chat's queue, oldest first. */
     List<ClaimedRow> claimReady(int limit, String owner, Duration lease) {
-        return tx.execute(s -> claim(CLAIM_READY, null, limit, owner, lease));
+        return bookkeeping(() -> claim(CLAIM_READY, null, limit, owner, lease));
     }
 
     /**
@@ -196,9 +214,17 @@ class OutboxStore {
         for (int from = 0; from < all.size() && claimed.size() < limit; from += MAX_IDS_PER_QUERY) {
             List<Long> chunk = all.subList(from, Math.min(all.size(), from + MAX_IDS_PER_QUERY));
             int room = Math.min(chunk.size(), limit - claimed.size());
-            claimed.addAll(tx.execute(s -> claim(CLAIM_IDS, SqlLists.ids(chunk), room, owner, lease)));
+            claimed.addAll(bookkeeping(() -> claim(CLAIM_IDS, SqlLists.ids(chunk), room, owner, lease)));
         }
         return claimed;
+    }
+
+    /**
+     * Claims, in the caller's transaction, those of the rows it has just written that head their chat's queue: the same
+     * claim as {@link #claimIds}, in the writing transaction instead of one of its own after commit (see {@link Outbox}).
+     */
+    List<ClaimedRow> claimWritten(List<Long> ids, String owner, Duration lease) {
+        return claim(CLAIM_IDS, SqlLists.ids(ids), ids.size(), owner, lease);
     }
 
     /** The final outcome of a sent (or given up) row, to be stored. */
@@ -215,7 +241,7 @@ class OutboxStore {
         if (outcomes.isEmpty()) {
             return List.of();
         }
-        return tx.execute(s -> {
+        return bookkeeping(() -> {
             OffsetDateTime now = now();
             // The lease may have run out and the row been made PENDING again: it is sent now, so mark it
             // unless another instance has claimed it meanwhile.
@@ -295,7 +321,7 @@ class OutboxStore {
         List<Long> all = List.copyOf(ids);
         for (int from = 0; from < all.size(); from += MAX_IDS_PER_QUERY) {
             List<Long> chunk = all.subList(from, Math.min(all.size(), from + MAX_IDS_PER_QUERY));
-            List<Long> held = tx.execute(s -> {
+            List<Long> held = bookkeeping(() -> {
                 List<Long> mine = jdbc.queryForList("SELECT id FROM outbound_message WHERE status = 'CLAIMED' "
                         + "AND claimed_by = ? AND id = ANY(?) FOR UPDATE SKIP LOCKED", Long.class, owner, SqlLists.ids(chunk));
                 if (!mine.isEmpty()) {
@@ -307,6 +333,12 @@ class OutboxStore {
             lost.removeAll(held);
         }
         return lost;
+    }
+
+    /** Hands back the given rows if this owner still holds them (PENDING again, for whoever claims them next). */
+    int release(List<Long> ids, String owner) {
+        return jdbc.update("UPDATE outbound_message SET status = 'PENDING', claimed_by = NULL, claimed_until = NULL "
+                + "WHERE status = 'CLAIMED' AND claimed_by = ? AND id = ANY(?)", owner, SqlLists.ids(ids));
     }
 
     /** Hands back every row this owner still holds (clean shutdown). */

@@ -1,5 +1,6 @@
 package ir.hamyar.bot.runtime.outbound;
 
+import ir.hamyar.bot.runtime.TransactionSettings;
 import ir.hamyar.domain.shared.Platform;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
@@ -9,13 +10,15 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The outbound beans on a real database and nothing else of the application (which is written concurrently):
- * DataSource, JDBC, transactions and Flyway auto-configuration, the beans of this package, and in-memory
+ * DataSource, JDBC, transactions and Flyway auto-configuration, the beans of this package (and the runtime's
+ * {@link TransactionSettings}), and in-memory
  * messengers for both platforms.
  *
  * <p>Deliberately no {@code @Configuration}: test classes are on the classpath of every application a test starts
@@ -27,6 +30,11 @@ import java.util.List;
         TransactionAutoConfiguration.class, JdbcTemplateAutoConfiguration.class, FlywayAutoConfiguration.class})
 @ComponentScan(basePackageClasses = Outbox.class)
 class OutboundTestConfiguration {
+
+    @Bean
+    TransactionSettings transactionSettings(JdbcTemplate jdbc) {
+        return new TransactionSettings(jdbc);
+    }
 
     @Bean
     RecordingMessengerClient telegramClient() {

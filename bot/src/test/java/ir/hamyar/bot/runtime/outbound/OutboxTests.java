@@ -101,6 +101,30 @@ class OutboxTests {
     }
 
     @Test
+    void theTransactionThatWritesAChatsFirstRowClaimsItAndTheSenderTakesItAfterCommit() {
+        double writtenBefore = claimed("written");
+        List<String> seenInTransaction = new ArrayList<>();
+        List<Long> ids = tx.execute(s -> {
+            List<Long> written = outbox.enqueue(List.of(OutboundMessage.sendText(telegramChat(4), "first", false, null),
+                    OutboundMessage.sendText(telegramChat(4), "second", false, null)), null);
+            seenInTransaction.addAll(jdbc.queryForList("SELECT status || ' ' || coalesce(claimed_by, '-') "
+                    + "FROM outbound_message WHERE id = ANY(?) ORDER BY id", String.class, (Object) written.toArray(new Long[0])));
+            return written;
+        });
+
+        // the chat's first row leased to this sender by the writing transaction, its second waiting its turn
+        assertThat(seenInTransaction).containsExactly("CLAIMED outbox-tests", "PENDING -");
+        await("both sent", () -> "SENT".equals(status(ids.get(1))));
+        assertThat(telegram.textsTo(4)).containsExactly("first", "second");
+        assertThat(claimed("written") - writtenBefore).isEqualTo(1);
+    }
+
+    private double claimed(String path) {
+        var counter = metrics.registry().find("hamyar.outbox.claimed").tag("path", path).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    @Test
     void sendsACommittedMessageOnceAndMarksItSentWithTheMessageId() {
         List<Long> ids = enqueueCommitted(
                 List.of(OutboundMessage.sendText(telegramChat(3), "<b>hello</b>", true, null)), "greeting:3");
@@ -166,14 +190,12 @@ class OutboxTests {
     @Test
     void recoversARowLeasedByACrashedInstanceOnceTheLeaseRunsOut() {
         OffsetDateTime leaseEnd = OffsetDateTime.now().plusSeconds(1);
-        List<Long> ids = tx.execute(s -> {
-            List<Long> written = outbox.enqueue(
-                    List.of(OutboundMessage.sendText(telegramChat(30), "after the crash", false, null)), null);
-            // Another instance claimed the row and died before sending it.
-            jdbc.update("UPDATE outbound_message SET status = 'CLAIMED', claimed_by = 'crashed', claimed_until = ? "
-                    + "WHERE id = ?", leaseEnd, written.get(0));
-            return written;
-        });
+        // Another instance wrote and claimed the row and died before sending it (as Outbox.enqueue claims it there).
+        OutboundMessage message = OutboundMessage.sendText(telegramChat(30), "after the crash", false, null);
+        List<Long> ids = jdbc.queryForList("INSERT INTO outbound_message (platform, chat_id, chat_key, op, payload, "
+                + "status, attempts, not_before, created_at, claimed_by, claimed_until) VALUES ('TELEGRAM', 30, ?, "
+                + "'SEND_TEXT', ?, 'CLAIMED', 0, now(), now(), 'crashed', ?) RETURNING id", Long.class,
+                message.chat().key(), new PayloadCodec().encode(message), leaseEnd);
 
         await("recovered and sent", () -> "SENT".equals(status(ids.get(0))));
 
