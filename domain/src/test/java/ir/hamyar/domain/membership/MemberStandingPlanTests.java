@@ -28,9 +28,10 @@ class MemberStandingPlanTests extends MembershipTestSupport {
         TransactionTemplate tx = new TransactionTemplate(transactions);
         String plan = tx.execute(status -> {
             status.setRollbackOnly();
-            jdbc.update("INSERT INTO member (status, created_at) SELECT 'ERASED', now() FROM generate_series(1, 20000)");
-            jdbc.update("INSERT INTO member_account (platform, user_id, chat_id, member_id, linked_at, last_seen_at) "
-                    + "SELECT 'TELEGRAM', 9000000000 + id, 9000000000 + id, id, now(), now() FROM member");
+            jdbc.update("WITH m AS (INSERT INTO member (status, created_at) SELECT 'ERASED', now() "
+                    + "FROM generate_series(1, 20000) RETURNING id) "
+                    + "INSERT INTO member_account (platform, user_id, chat_id, member_id, linked_at, last_seen_at) "
+                    + "SELECT 'TELEGRAM', 9000000000 + id, 9000000000 + id, id, now(), now() FROM m");
             jdbc.execute("ANALYZE member, member_account");
             return genericPlan(MemberStandings.OF_ALL, "'TELEGRAM'", "ARRAY[9000000001, 9000000002]::bigint[]");
         });
