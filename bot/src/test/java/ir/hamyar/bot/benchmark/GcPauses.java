@@ -9,21 +9,31 @@ import java.lang.management.ManagementFactory;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The longest garbage-collection pause since the last {@link #reset}: the collectors' totals do not say whether a
- * latency tail was one long pause or none.
+ * The garbage-collection pauses since the last {@link #reset}: how many, how long in all, the longest, and how many
+ * collected the whole heap (the serial collector's and G1's full collections). The collectors' totals do not say whether
+ * a latency tail was one long pause, many short ones, or none.
  */
 final class GcPauses {
 
     private static final AtomicLong longestMillis = new AtomicLong();
+    private static final AtomicLong count = new AtomicLong();
+    private static final AtomicLong totalMillis = new AtomicLong();
+    private static final AtomicLong full = new AtomicLong();
 
     static {
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             if (gc instanceof NotificationEmitter emitter) {
                 emitter.addNotificationListener((notification, handback) -> {
                     if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
-                        long ms = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData())
-                                .getGcInfo().getDuration();
+                        GarbageCollectionNotificationInfo info =
+                                GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+                        long ms = info.getGcInfo().getDuration();
                         longestMillis.accumulateAndGet(ms, Math::max);
+                        count.incrementAndGet();
+                        totalMillis.addAndGet(ms);
+                        if (info.getGcAction().contains("major")) {
+                            full.incrementAndGet();
+                        }
                     }
                 }, null, null);
             }
@@ -35,9 +45,14 @@ final class GcPauses {
 
     static void reset() {
         longestMillis.set(0);
+        count.set(0);
+        totalMillis.set(0);
+        full.set(0);
     }
 
-    static long longestMillis() {
-        return longestMillis.get();
+    /** E.g. "longest GC pause 82 ms (41 pauses, 1,650 ms in all, 0 of the whole heap)". */
+    static String summary() {
+        return String.format("longest GC pause %d ms (%d pauses, %,d ms in all, %d of the whole heap)",
+                longestMillis.get(), count.get(), totalMillis.get(), full.get());
     }
 }

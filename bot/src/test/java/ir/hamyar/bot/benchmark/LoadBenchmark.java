@@ -356,7 +356,7 @@ class LoadBenchmark {
         }
         // what may have stalled the bot during the phase, next to the seconds whose replies were slowest
         long[] checkpoints = direct == null ? null : checkpoints(direct);
-        line("  stalls: longest GC pause %d ms%s; slowest seconds (p99/max): %s", GcPauses.longestMillis(),
+        line("  stalls: %s%s; slowest seconds (p99/max): %s", GcPauses.summary(),
                 checkpoints == null ? "" : String.format(", PostgreSQL checkpoints %d (writing %d ms, syncing %d ms)",
                         checkpoints[0] - checkpoints0[0], checkpoints[1] - checkpoints0[1],
                         checkpoints[2] - checkpoints0[2]), mix.latencies.worstSeconds(3));
