@@ -1,15 +1,10 @@
 package ir.hamyar.domain.membership;
 
+import ir.hamyar.testing.QueryPlans;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,31 +28,10 @@ class MemberStandingPlanTests extends MembershipTestSupport {
                     + "INSERT INTO member_account (platform, user_id, chat_id, member_id, linked_at, last_seen_at) "
                     + "SELECT 'TELEGRAM', 9000000000 + id, 9000000000 + id, id, now(), now() FROM m");
             jdbc.execute("ANALYZE member, member_account");
-            return genericPlan(MemberStandings.OF_ALL, "'TELEGRAM'", "ARRAY[9000000001, 9000000002]::bigint[]");
+            return QueryPlans.generic(jdbc, MemberStandings.OF_ALL, "'TELEGRAM'",
+                    "ARRAY[9000000001, 9000000002]::bigint[]");
         });
 
         assertThat(plan).contains("uq_member_account_user").contains("member_pkey").doesNotContain("Seq Scan");
-    }
-
-    private String genericPlan(String sql, String... literals) {
-        StringBuilder numbered = new StringBuilder();
-        int n = 0;
-        for (char c : sql.toCharArray()) {
-            numbered.append(c == '?' ? "$" + ++n : String.valueOf(c));
-        }
-        return jdbc.execute((ConnectionCallback<String>) con -> {
-            try (Statement st = con.createStatement()) {
-                st.execute("SET LOCAL plan_cache_mode = force_generic_plan");
-                st.execute("PREPARE standings AS " + numbered);
-                List<String> lines = new ArrayList<>();
-                try (ResultSet rs = st.executeQuery("EXPLAIN EXECUTE standings(" + String.join(", ", literals) + ")")) {
-                    while (rs.next()) {
-                        lines.add(rs.getString(1));
-                    }
-                }
-                st.execute("DEALLOCATE standings");
-                return String.join("\n", lines);
-            }
-        });
     }
 }

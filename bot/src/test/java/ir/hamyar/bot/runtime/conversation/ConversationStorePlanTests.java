@@ -2,7 +2,7 @@ package ir.hamyar.bot.runtime.conversation;
 
 import com.zaxxer.hikari.HikariDataSource;
 import ir.hamyar.bot.runtime.MigratedPostgres;
-import ir.hamyar.bot.runtime.QueryPlans;
+import ir.hamyar.testing.QueryPlans;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,7 @@ import ir.hamyar.bot.runtime.ChatRef;
 import ir.hamyar.bot.runtime.JdbcTransactions;
 import ir.hamyar.bot.runtime.MigratedPostgres;
 import ir.hamyar.bot.runtime.OutboundMessage;
-import ir.hamyar.bot.runtime.QueryPlans;
+import ir.hamyar.testing.QueryPlans;
 import ir.hamyar.domain.shared.Platform;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

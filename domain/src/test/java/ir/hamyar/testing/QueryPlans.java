@@ -1,4 +1,4 @@
-package ir.hamyar.bot.runtime;
+package ir.hamyar.testing;
 
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -9,9 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * PostgreSQL's plans of a statement with {@code ?} parameters, for the stores' plan tests. A statement whose text does
- * not change with its arguments (arrays for lists) is kept prepared by the driver, and after five executions
- * PostgreSQL may run it with a generic plan, made without the parameters' values: both plans must be right.
+ * PostgreSQL's plans of a statement with {@code ?} parameters, for the plan tests of the bot's stores and of the
+ * domain's queries. A statement whose text does not change with its arguments (arrays for lists) is kept prepared by
+ * the driver, and after five executions PostgreSQL may run it with a generic plan, made without the parameters'
+ * values (and the bot forces generic plans for its hot statements): both plans must be right.
  */
 public final class QueryPlans {
 
