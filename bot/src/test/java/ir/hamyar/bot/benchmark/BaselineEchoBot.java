@@ -28,6 +28,35 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class BaselineEchoBot implements AutoCloseable {
 
+    /** Printed once the bot polls: what the benchmark waits for before it injects. */
+    static final String READY = "baseline echo bot polling";
+    /** Printed when the process is stopped, followed by the number of sends that failed. */
+    static final String FAILURES = "baseline send failures: ";
+
+    /**
+     * The baseline in a JVM of its own, as the benchmark runs Hamyar: {@code --api-url=... --token=... --threads=...}.
+     * Stopped by SIGTERM; it then prints how many sends failed.
+     */
+    public static void main(String[] args) throws Exception {
+        java.util.Map<String, String> options = new java.util.HashMap<>();
+        for (String a : args) {
+            int eq = a.indexOf('=');
+            if (!a.startsWith("--") || eq < 0) {
+                throw new IllegalArgumentException("expected --name=value, got " + a);
+            }
+            options.put(a.substring(2, eq), a.substring(eq + 1));
+        }
+        BaselineEchoBot bot = new BaselineEchoBot(options.get("api-url"), options.get("token"),
+                Integer.parseInt(options.get("threads")));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println(FAILURES + bot.failures());
+            System.out.flush();
+        }));
+        System.out.println(READY);
+        System.out.flush();
+        new java.util.concurrent.CountDownLatch(1).await(); // until the process is stopped
+    }
+
     private final ObjectMapper mapper = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private final OkHttpClient http;
     private final ScheduledExecutorService polling = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "baseline-poll"));

@@ -1,7 +1,5 @@
 package ir.hamyar.bot.benchmark;
 
-import io.micrometer.core.instrument.DistributionSummary;
-import io.micrometer.core.instrument.MeterRegistry;
 import ir.hamyar.bot.e2e.TestApp;
 import ir.hamyar.bot.e2e.TestFlows;
 import ir.hamyar.bot.fakeapi.FakeBot;
@@ -10,7 +8,6 @@ import ir.hamyar.bot.fakeapi.FakeUser;
 import ir.hamyar.bot.fakeapi.Flavor;
 import ir.hamyar.bot.resilience.ProcStatus;
 import ir.hamyar.testing.TestPostgres;
-import jdk.jfr.Recording;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,8 +15,6 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,14 +33,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The load benchmark (issue 11): the full path fake Bot API → real TelegramBots client → inbox → flow → PostgreSQL
  * → outbox → gateway → fake, with simulated users doing a mix of echo-flow messages, menu taps ({@code /help},
  * {@code /profile}) and whole registrations; then the same load against a baseline echo bot on the same client and
- * fake server with no database. Prints figures (never asserts timings). Run on demand:
+ * fake server with no database. Each bot runs in a JVM of its own with the deployment's flags ({@link BotJvm}); the
+ * fake Bot API and the load generator run in the test's. Prints figures (never asserts timings). Run on demand:
  * <pre>
  * ./mvnw -B verify -pl bot -am -Dgroups=benchmark -Dhamyar.excludedGroups= -Dtest='LoadBenchmark' \
  *     -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
  * Options (system properties): {@code hamyar.benchmark.seconds} (length of each measured phase, default 20),
  * {@code hamyar.benchmark.durable} (PostgreSQL with fsync and synchronous commit, as in production; default true),
- * {@code hamyar.benchmark.jfr} (a file: a JFR profile of the saturation phase is written there),
+ * {@code hamyar.benchmark.jfr} (a file: a JFR profile of the application in the saturation phase is written there),
+ * {@code hamyar.benchmark.appHeap} and {@code hamyar.benchmark.appJvmFlags} (the bots' JVMs: see {@link BotJvm}),
  * {@code hamyar.benchmark.statements} (true: PostgreSQL loads pg_stat_statements and the statements that took most of
  * the server's time in the saturation phase are printed).
  */
@@ -70,16 +67,16 @@ class LoadBenchmark {
 
     @Test
     void measuresThroughputLatencyAndCostAgainstABaseline() throws Exception {
-        String jfrFile = System.getProperty("hamyar.benchmark.jfr");
-        if (jfrFile != null && !jfrFile.isBlank()) {
-            // Flight Recorder starting in a running JVM slowed the phase it profiled to a quarter of its throughput
-            // (its start throws compiled code away): started here, before the warm-up, it has done so by then.
-            new Recording().start();
-        }
-        line("machine: %d cores (%s), load average at start %s, max heap %d MB, garbage collectors %s",
-                Runtime.getRuntime().availableProcessors(), cpuModel(), Files.readString(Path.of("/proc/loadavg")).strip(),
+        line("machine: %d cores (%s), load average at start %s", Runtime.getRuntime().availableProcessors(), cpuModel(),
+                Files.readString(Path.of("/proc/loadavg")).strip());
+        line("bots' JVMs (each its own): %s", String.join(" ", BotJvm.jvmFlags()));
+        line("harness JVM (fake Bot API, load generator): max heap %d MB, garbage collectors %s",
                 Runtime.getRuntime().maxMemory() >> 20, ManagementFactory.getGarbageCollectorMXBeans().stream()
                         .map(GarbageCollectorMXBean::getName).toList());
+        Path work = Path.of("target", "benchmark");
+        Files.createDirectories(work);
+        String jfrFile = System.getProperty("hamyar.benchmark.jfr");
+        profiler = jfrFile == null || jfrFile.isBlank() ? null : new JfrProfiler(work, Path.of(jfrFile));
         boolean durable = Boolean.parseBoolean(System.getProperty("hamyar.benchmark.durable", "true"));
         String[] pgOptions = durable
                 ? new String[] {"-c", "fsync=on", "-c", "synchronous_commit=on", "-c", "full_page_writes=on"}
@@ -111,25 +108,31 @@ class LoadBenchmark {
                     new org.springframework.jdbc.datasource.SingleConnectionDataSource(db.url(), db.username(),
                             db.password(), true);
             JdbcTemplate sampler = new JdbcTemplate(samplerConnection);
-            TestApp.Builder builder = TestApp.on(db, api).with(TestFlows.class, RoundTrips.class)
-                    .property("hamyar.outbound.sender-threads", SENDER_THREADS)
-                    .property("hamyar.outbound.bot-per-second", "100000")
-                    .property("hamyar.outbound.bot-burst", "100000")
-                    .property("hamyar.outbound.chat-per-second", "1000")
-                    .property("hamyar.outbound.chat-burst", "1000")
-                    .property("hamyar.poll-timeout", "10s")
-                    // production's default (TestApp sweeps every 100 ms so that tests recover quickly)
-                    .property("hamyar.runtime.sweep-interval", "500ms")
-                    .property("logging.level.ir.hamyar", "warn");
+            java.util.Map<String, String> properties = new java.util.LinkedHashMap<>();
+            properties.put("spring.datasource.url", db.url());
+            properties.put("spring.datasource.username", db.username());
+            properties.put("spring.datasource.password", db.password());
+            properties.put("hamyar.telegram.token", TestApp.TELEGRAM_TOKEN);
+            properties.put("hamyar.telegram.api-url", api.baseUrl());
+            properties.put("hamyar.outbound.sender-threads", Integer.toString(SENDER_THREADS));
+            properties.put("hamyar.outbound.bot-per-second", "100000");
+            properties.put("hamyar.outbound.bot-burst", "100000");
+            properties.put("hamyar.outbound.chat-per-second", "1000");
+            properties.put("hamyar.outbound.chat-burst", "1000");
+            properties.put("hamyar.poll-timeout", "10s");
+            properties.put("logging.level.ir.hamyar", "warn");
+            // Spring Boot's started line, which the benchmark waits for, is logged by the main class's logger
+            properties.put("logging.level.ir.hamyar.bot.HamyarApplication", "info");
             // -Dhamyar.benchmark.app.<property>=<value> sets an application property, e.g. to compare worker counts
             System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("hamyar.benchmark.app."))
                     .sorted().forEach(k -> {
                         String property = k.substring("hamyar.benchmark.app.".length());
-                        builder.property(property, System.getProperty(k));
+                        properties.put(property, System.getProperty(k));
                         line("application property %s=%s", property, System.getProperty(k));
                     });
-            try (TestApp app = builder.start()) {
-                appMeters = app.bean(MeterRegistry.class);
+            try (BotJvm app = BotJvm.hamyar(work, List.of(TestFlows.class, RoundTrips.class), properties,
+                    profiler == null ? List.of() : profiler.jvmFlags())) {
+                bot = app;
                 Mix mix = new Mix(telegram, true);
                 mix.prepare();
                 Registrants registrants = new Registrants(telegram);
@@ -194,14 +197,15 @@ class LoadBenchmark {
                 registrants.stop();
                 line("registrations completed during the run: %d (failed: %d)", registrants.done.get(),
                         registrants.failed.get());
-                line("peak RSS of the benchmark JVM (app + fake + load generator): %d MB",
-                        ProcStatus.self().kb("VmHWM") >> 10);
+                line("peak RSS: the application's JVM %d MB, the harness's (fake Bot API, load generator) %d MB",
+                        app.peakRssMb(), ProcStatus.self().kb("VmHWM") >> 10);
             }
 
-            appMeters = null;
             FakeBot echoBot = api.bot("333:baseline", Flavor.TELEGRAM, "baseline_bot")
                     .keepRecent(FAKE_KEEPS_PER_CHAT, FAKE_KEEPS_RECORDS);
-            try (BaselineEchoBot bot = new BaselineEchoBot(api.baseUrl(), "333:baseline", SENDER_THREADS)) {
+            BotJvm echo = BotJvm.baseline(work, api.baseUrl(), "333:baseline", SENDER_THREADS);
+            try (echo) {
+                bot = echo;
                 Mix mix = new Mix(echoBot, false);
                 run(mix, 500, Duration.ofSeconds(20), BACKLOG_CAP);
                 mix.drain(Duration.ofSeconds(60));
@@ -209,11 +213,13 @@ class LoadBenchmark {
                 mix.drain(Duration.ofSeconds(60));
                 baselineAt1000 = measure(String.format("baseline at %,.0f updates/s", LATENCY_RATE), mix, null, LATENCY_RATE, BACKLOG_CAP, false);
                 mix.drain(Duration.ofSeconds(60));
-                line("baseline send failures: %d", bot.failures());
             }
+            // printed by the baseline when it is stopped
+            line("%s", echo.output().lines().filter(l -> l.startsWith(BaselineEchoBot.FAILURES)).findFirst()
+                    .orElse("baseline send failures: not printed (see target/benchmark/baseline.log)"));
         }
         line("");
-        line("| run | updates/s | p50 ms | p95 ms | p99 ms | max ms | CPU of the JVM (cores) | CPU of PostgreSQL (cores) "
+        line("| run | updates/s | p50 ms | p95 ms | p99 ms | max ms | CPU of the bot's JVM (cores) | CPU of PostgreSQL (cores) "
                 + "| DB round trips/update |");
         line("|---|---|---|---|---|---|---|---|---|");
         for (Phase p : List.of(hamyar, hamyarAt1000, baseline, baselineAt1000)) {
@@ -230,70 +236,56 @@ class LoadBenchmark {
         assertThat(baseline.throughput).isPositive();
     }
 
-    /** One measured phase: open-loop injection at {@code rate}, keeping at most {@code cap} updates unanswered. */
-    /** The application's meters while it runs (its workers' batches), null for the baseline. */
-    private MeterRegistry appMeters;
+    /** The bot under load now: Hamyar, then the baseline. */
+    private BotJvm bot;
+    /** Profiles the application when -Dhamyar.benchmark.jfr is given, else null. */
+    private JfrProfiler profiler;
 
+    /** One measured phase: open-loop injection at {@code rate}, keeping at most {@code cap} updates unanswered. */
     private Phase measure(String name, Mix mix, JdbcTemplate direct, double rate, int cap, boolean profile)
             throws Exception {
-        Recording jfr = null;
-        String jfrFile = System.getProperty("hamyar.benchmark.jfr");
-        if (profile && jfrFile != null && !jfrFile.isBlank()) {
-            // CPU samples only, every 10 ms. JFR's "default" and "profile" settings include events (file and socket
-            // I/O, ...) whose classes JFR instruments when the recording starts: the JIT's code for them is thrown
-            // away and the phase ran at a quarter of its throughput, so what such a profile showed was not the bot.
-            jfr = new Recording();
-            jfr.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
-            // what the JIT still compiles, and why (deoptimizations), this long after the warm-up
-            jfr.enable("jdk.Compilation").withThreshold(Duration.ofMillis(5));
-            jfr.enable("jdk.Deoptimization");
-            jfr.start();
+        boolean profiling = profile && profiler != null && bot.hasMeters();
+        if (profiling) {
+            profiler.start(bot);
         }
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        long cpu0 = os.getProcessCpuTime();
+        long harness0 = os.getProcessCpuTime();
+        long cpu0 = bot.cpuNanos();
         PostgresCpu postgres = direct == null ? null : PostgresCpu.of(direct);
         // counted before the server's CPU is read: the count reads the whole inbox (a few hundred ms of the server's
         // CPU after a long run), which is the benchmark's work, not the bot's
         long done0 = direct == null ? 0 : done(direct);
         java.util.Map<String, Double> pgKinds0 = postgres == null ? java.util.Map.of() : postgres.byKind();
         double pg0 = pgKinds0.values().stream().mapToDouble(Double::doubleValue).sum();
-        long trips0 = RoundTrips.total();
+        Prometheus meters0 = bot.hasMeters() ? bot.meters() : null;
         long replies0 = mix.latencies.replies();
-        DistributionSummary batches = appMeters == null ? null
-                : appMeters.find("hamyar.updates.batch_size").summary();
-        long batches0 = batches == null ? 0 : batches.count();
-        ThreadCpu threads = ThreadCpu.start();
-        long compiling0 = compiling();
-        long classes0 = ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount();
-        long collecting0 = collecting();
-        double batched0 = batches == null ? 0 : batches.totalAmount();
         GcPauses.reset();
         java.util.Map<String, Long> calls0 = mix.bot.callCounts();
         long[] checkpoints0 = direct == null ? null : checkpoints(direct);
-        java.util.Map<String, Double> claimed0 = claimedByPath();
+        long wall0 = System.currentTimeMillis();
         long t0 = System.nanoTime();
         java.sql.Timestamp from = java.sql.Timestamp.from(java.time.Instant.now());
         mix.latencies.startRecording();
         long skipped = run(mix, rate, Duration.ofSeconds(seconds), cap);
         mix.latencies.stopRecording();
         double wall = (System.nanoTime() - t0) / 1e9;
+        long wall1 = System.currentTimeMillis();
         long replies = mix.latencies.replies() - replies0;
-        long trips = RoundTrips.total() - trips0;
-        double cores = (os.getProcessCpuTime() - cpu0) / 1e9 / wall;
+        double cores = (bot.cpuNanos() - cpu0) / 1e9 / wall;
+        double harnessCores = (os.getProcessCpuTime() - harness0) / 1e9 / wall;
+        Prometheus meters = meters0 == null ? null : bot.meters();
+        long trips = meters == null ? 0 : (long) (meters.sum(ROUND_TRIPS) - meters0.sum(ROUND_TRIPS));
         java.util.Map<String, Double> pgKinds = postgres == null ? java.util.Map.of() : postgres.byKind();
         double pgCores = postgres == null ? Double.NaN
                 : (pgKinds.values().stream().mapToDouble(Double::doubleValue).sum() - pg0) / wall;
         long done = direct == null ? 0 : done(direct) - done0; // after the CPU figures: see done0
-        if (jfr != null) {
-            jfr.stop();
-            jfr.dump(Path.of(jfrFile));
-            jfr.close();
-            line("JFR profile of '%s' written to %s", name, jfrFile);
+        if (profiling) {
+            line("JFR profile of the application in '%s' written to %s", name, profiler.stop(bot));
         }
         Phase p = new Phase(name, replies / wall, mix.latencies.percentilesMillis(), cores, pgCores,
                 direct == null ? Double.NaN : (double) trips / Math.max(1, done));
         line("%s: %d tracked replies and %s updates applied in %.1f s → %.0f updates/s (tracked replies), "
-                        + "latency p50/p95/p99/max %.1f/%.1f/%.1f/%.1f ms over %d replies, CPU %.2f cores%s%s",
+                        + "latency p50/p95/p99/max %.1f/%.1f/%.1f/%.1f ms over %d replies, CPU of the bot %.2f cores%s%s",
                 name, replies, direct == null ? "–" : Long.toString(done), wall, p.throughput, p.latency[0], p.latency[1],
                 p.latency[2], p.latency[3], mix.latencies.recorded(), cores,
                 postgres == null ? "" : String.format(" (PostgreSQL %.2f cores)", pgCores),
@@ -313,8 +305,8 @@ class LoadBenchmark {
         }
         if (direct != null && done > 0) {
             // CPU per update applied: less sensitive than throughput to whatever else the machine is doing
-            line("  CPU per update applied: JVM %.2f ms (application, fake server and load generator), PostgreSQL %.2f ms",
-                    cores * wall * 1000 / done, pgCores * wall * 1000 / done);
+            line("  CPU per update applied: application %.2f ms, PostgreSQL %.2f ms (the harness %.2f ms)",
+                    cores * wall * 1000 / done, pgCores * wall * 1000 / done, harnessCores * wall * 1000 / done);
         }
         if (direct != null) {
             java.sql.Timestamp to = java.sql.Timestamp.from(java.time.Instant.now());
@@ -337,26 +329,26 @@ class LoadBenchmark {
                     .map(e -> String.format("%s %.2f", e.getKey(), (e.getValue() - pgKinds0.getOrDefault(e.getKey(), 0.0)) / wall))
                     .collect(java.util.stream.Collectors.joining(", ")) + " cores");
         }
-        double[] split = threads.coresSince(wall);
-        line("  CPU of the JVM by threads: %.2f cores the bot's (%s), %.2f the fake Bot API's and the load generator's, "
-                + "%.2f the JVM's own and threads that ended (of which compiling %.2f s and collecting garbage %.2f s "
-                + "of the %.1f s; classes loaded meanwhile %d)", split[0], appMeters == null ? "the echo bot" : "the application",
-                split[1], cores - split[0] - split[1], (compiling() - compiling0) / 1e3, (collecting() - collecting0) / 1e3,
-                wall, ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount() - classes0);
-        if (batches != null && batches.count() > batches0) {
-            long n = batches.count() - batches0;
-            line("  worker transactions: %d, %.1f updates applied in each on average", n,
-                    (batches.totalAmount() - batched0) / n);
-        }
-        if (appMeters != null) {
-            java.util.Map<String, Double> claimed = claimedByPath();
-            line("  outbox rows leased, by the path that found them: %s", claimed.entrySet().stream()
-                    .map(e -> String.format("%s %.0f", e.getKey(), e.getValue() - claimed0.getOrDefault(e.getKey(), 0.0)))
+        line("  CPU of the harness's JVM (fake Bot API, load generator): %.2f cores", harnessCores);
+        if (meters != null) {
+            double n = meters.sum(BATCHES + "_count") - meters0.sum(BATCHES + "_count");
+            if (n > 0) {
+                line("  worker transactions: %.0f, %.1f updates applied in each on average", n,
+                        (meters.sum(BATCHES + "_sum") - meters0.sum(BATCHES + "_sum")) / n);
+            }
+            java.util.Map<String, Double> claimed0 = meters0.sumBy(CLAIMED, "path");
+            line("  outbox rows leased, by the path that found them: %s", meters.sumBy(CLAIMED, "path").entrySet()
+                    .stream().map(e -> String.format("%s %.0f", e.getKey(), e.getValue() - claimed0.getOrDefault(e.getKey(), 0.0)))
                     .collect(java.util.stream.Collectors.joining(", ")));
+            if (meters.has(COMPILING)) {
+                line("  the application's JIT compilers: %.2f s of the %.1f s", (meters.sum(COMPILING)
+                        - meters0.sum(COMPILING)) / 1e3, wall);
+            }
         }
         // what may have stalled the bot during the phase, next to the seconds whose replies were slowest
         long[] checkpoints = direct == null ? null : checkpoints(direct);
-        line("  stalls: %s%s; slowest seconds (p99/max): %s", GcPauses.summary(),
+        line("  stalls: the bot's %s; the harness's %s%s; slowest seconds (p99/max): %s", bot.gcPauses(wall0, wall1),
+                GcPauses.summary(),
                 checkpoints == null ? "" : String.format(", PostgreSQL checkpoints %d (writing %d ms, syncing %d ms)",
                         checkpoints[0] - checkpoints0[0], checkpoints[1] - checkpoints0[1],
                         checkpoints[2] - checkpoints0[2]), mix.latencies.worstSeconds(3));
@@ -367,15 +359,11 @@ class LoadBenchmark {
         return p;
     }
 
-    /** The application's count of leased outbox rows by path (new, next, poll) so far; empty for the baseline. */
-    private java.util.Map<String, Double> claimedByPath() {
-        java.util.Map<String, Double> byPath = new java.util.TreeMap<>();
-        if (appMeters != null) {
-            appMeters.find("hamyar.outbox.claimed").counters()
-                    .forEach(c -> byPath.merge(c.getId().getTag("path"), c.count(), Double::sum));
-        }
-        return byPath;
-    }
+    /** The application's meters read by the benchmark, as its Prometheus endpoint names them. */
+    private static final String BATCHES = "hamyar_updates_batch_size";
+    private static final String CLAIMED = "hamyar_outbox_claimed_total";
+    private static final String ROUND_TRIPS = "hamyar_benchmark_db_round_trips_total";
+    private static final String COMPILING = "jvm_compilation_time_ms_total";
 
     /** The statements that took most of the server's time since the last reset (execution plus planning). */
     private void printStatements(JdbcTemplate jdbc, long applied, String phase) {
@@ -556,60 +544,6 @@ class LoadBenchmark {
                     .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("unknown CPU");
         } catch (Exception e) {
             return "unknown CPU";
-        }
-    }
-
-    /** Milliseconds the JIT compilers have spent so far (their threads are not Java threads). */
-    private static long compiling() {
-        var jit = ManagementFactory.getCompilationMXBean();
-        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
-    }
-
-    /** Milliseconds of garbage collection so far, all collectors. */
-    private static long collecting() {
-        return ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .mapToLong(GarbageCollectorMXBean::getCollectionTime).filter(t -> t > 0).sum();
-    }
-
-    /**
-     * CPU time of the JVM's live threads during a phase, split by name into the bot's and the harness's (the fake
-     * Bot API's server threads, the load generator on the test's main thread, the registrants, the samplers): both
-     * run in this JVM on the same two cores, and the JVM column alone does not say which used what.
-     */
-    static final class ThreadCpu {
-        private static final List<String> HARNESS = List.of("fake-bot-api-", "HTTP-Dispatcher", "main", "registrant-",
-                "wait-events", "explainer", "surefire");
-        private final ThreadMXBean bean = ManagementFactory.getThreadMXBean();
-        private final java.util.Map<Long, Long> start = new java.util.HashMap<>();
-
-        static ThreadCpu start() {
-            ThreadCpu t = new ThreadCpu();
-            for (long id : t.bean.getAllThreadIds()) {
-                t.start.put(id, Math.max(0, t.bean.getThreadCpuTime(id)));
-            }
-            return t;
-        }
-
-        /** {bot's cores, harness's cores} over {@code wall} seconds, from live threads' CPU since {@link #start}. */
-        double[] coresSince(double wall) {
-            long bot = 0;
-            long harness = 0;
-            long[] ids = bean.getAllThreadIds();
-            ThreadInfo[] infos = bean.getThreadInfo(ids);
-            for (int i = 0; i < ids.length; i++) {
-                long cpu = bean.getThreadCpuTime(ids[i]);
-                if (cpu < 0 || infos[i] == null) {
-                    continue; // ended meanwhile
-                }
-                long used = cpu - start.getOrDefault(ids[i], 0L);
-                String name = infos[i].getThreadName();
-                if (HARNESS.stream().anyMatch(name::startsWith)) {
-                    harness += used;
-                } else {
-                    bot += used;
-                }
-            }
-            return new double[] {bot / 1e9 / wall, harness / 1e9 / wall};
         }
     }
 

@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Counts the application's database round trips: every statement (a JDBC batch counts once: PgJDBC sends it in
  * one go), every commit and every rollback, through a proxy around the application's DataSource and connections.
- * A plain class given to {@code TestApp.with}; the counters are static so the benchmark can read them.
+ * A plain class given to the application as an extra source; the benchmark, in another JVM, reads the total from
+ * the application's Prometheus endpoint ({@value #METER}).
  * Not counted: the pool's own liveness checks.
  */
 public class RoundTrips {
@@ -23,8 +24,16 @@ public class RoundTrips {
     static final LongAdder COMMITS = new LongAdder();
     static final LongAdder ROLLBACKS = new LongAdder();
 
+    static final String METER = "hamyar.benchmark.db.round_trips";
+
     static long total() {
         return STATEMENTS.sum() + COMMITS.sum() + ROLLBACKS.sum();
+    }
+
+    @Bean
+    static io.micrometer.core.instrument.binder.MeterBinder roundTripMeter() {
+        return registry -> io.micrometer.core.instrument.FunctionCounter
+                .builder(METER, STATEMENTS, s -> total()).register(registry);
     }
 
     @Bean

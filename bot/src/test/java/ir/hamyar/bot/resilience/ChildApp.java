@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  * The real application in a JVM of its own, so a test can kill it the hard way ({@link #kill()}: SIGKILL, no
  * shutdown hook, no clean stop) and start it again on the same database. Its console output goes to a file
  * under {@code target/}, kept for reading after a failure. It runs from the test class path unless
- * {@link Builder#jar(Path)} names a jar to start with {@code java -jar}, as production does.
+ * {@link Builder#jar(Path)} names a jar to start with {@code java -jar}, as production does. From the class path it
+ * may also run another main class (e.g. a benchmark's baseline bot) that prints a ready line of its own.
  */
 public final class ChildApp implements AutoCloseable {
 
@@ -28,11 +29,13 @@ public final class ChildApp implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final long launchedAt;
+    private final String readyLine;
 
-    private ChildApp(Process process, Path log, long launchedAt) {
+    private ChildApp(Process process, Path log, long launchedAt, String readyLine) {
         this.process = process;
         this.log = log;
         this.launchedAt = launchedAt;
+        this.readyLine = readyLine;
     }
 
     /** The line the application logs once it is ready. */
@@ -56,11 +59,11 @@ public final class ChildApp implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** Waits for the started line; returns how long the start took (launch of the JVM to context ready). */
+    /** Waits for the ready line (by default the started line); returns how long the start took (launch of the JVM to context ready). */
     public Duration awaitStarted(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() - deadline < 0) {
-            if (logText().contains(STARTED)) {
+            if (logText().contains(readyLine)) {
                 return Duration.ofNanos(System.nanoTime() - launchedAt);
             }
             if (!process.isAlive()) {
@@ -148,6 +151,8 @@ public final class ChildApp implements AutoCloseable {
                 "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8"));
         private Path log;
         private Path jar;
+        private String mainClass = HamyarApplication.class.getName();
+        private String readyLine = STARTED;
 
         private Builder() {
             properties.put("server.port", "0");
@@ -175,6 +180,16 @@ public final class ChildApp implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Runs {@code mainClass} from the test class path instead of the application's, and waits for
+         * {@code readyLine} in its output instead of Spring Boot's started line.
+         */
+        public Builder mainClass(Class<?> mainClass, String readyLine) {
+            this.mainClass = mainClass.getName();
+            this.readyLine = readyLine;
+            return this;
+        }
+
         /** An environment variable of the application's process, on top of this JVM's environment. */
         public Builder environment(String name, String value) {
             environment.put(name, value);
@@ -191,7 +206,7 @@ public final class ChildApp implements AutoCloseable {
             if (jar == null) {
                 command.add("-cp");
                 command.add(System.getProperty("java.class.path"));
-                command.add(HamyarApplication.class.getName());
+                command.add(mainClass);
             } else {
                 command.add("-jar");
                 command.add(jar.toString());
@@ -204,7 +219,7 @@ public final class ChildApp implements AutoCloseable {
                         .redirectOutput(log.toFile());
                 builder.environment().putAll(environment);
                 Process p = builder.start();
-                return new ChildApp(p, log, launched);
+                return new ChildApp(p, log, launched, readyLine);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot launch the application", e);
             }
