@@ -9,7 +9,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What the load benchmark reads of the application's JVM: its Prometheus text and its GC log. */
+/** What the load benchmark reads of the application's JVM (its Prometheus text and GC log) and of the machine. */
 class BenchmarkReadingsTests {
 
     @Test
@@ -32,6 +32,14 @@ class BenchmarkReadingsTests {
         assertThat(p.sumBy("jvm_info", "vendor")).containsOnlyKeys("Eclipse \\\"Adoptium\\\"");
         assertThat(p.has("hamyar_missing")).isFalse();
         assertThat(p.sum("hamyar_missing")).isZero();
+    }
+
+    @Test
+    void theMachinesBusyShareLeavesIdleAndIowaitOut() {
+        MachineCpu before = MachineCpu.parse("cpu  100 0 50 800 50 0 0 0 0 0");
+        MachineCpu after = MachineCpu.parse("cpu  250 10 90 1000 90 5 5 0 7 0");
+        // busy: user +150, nice +10, system +40, irq +5, softirq +5 = 210 of 450 ticks (idle +200, iowait +40)
+        assertThat(after.busySince(before)).isEqualTo(210.0 / 450);
     }
 
     @Test

@@ -9,7 +9,7 @@ import java.lang.management.ManagementFactory;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The garbage-collection pauses since the last {@link #reset}: how many, how long in all, the longest, and how many
+ * The garbage-collection pauses of this JVM (the benchmark's harness) since the last {@link #reset}: how many, how long in all, the longest, and how many
  * collected the whole heap (the serial collector's and G1's full collections). The collectors' totals do not say whether
  * a latency tail was one long pause, many short ones, or none.
  */
@@ -22,7 +22,9 @@ final class GcPauses {
 
     static {
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-            if (gc instanceof NotificationEmitter emitter) {
+            // ZGC's and Shenandoah's "Cycles" beans report concurrent cycles (seconds long, the application running
+            // meanwhile), not pauses; their "Pauses" beans report the pauses
+            if (gc instanceof NotificationEmitter emitter && !gc.getName().endsWith("Cycles")) {
                 emitter.addNotificationListener((notification, handback) -> {
                     if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
                         GarbageCollectionNotificationInfo info =

@@ -42,6 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Options (system properties): {@code hamyar.benchmark.seconds} (length of each measured phase, default 20),
  * {@code hamyar.benchmark.durable} (PostgreSQL with fsync and synchronous commit, as in production; default true),
  * {@code hamyar.benchmark.jfr} (a file: a JFR profile of the application in the saturation phase is written there),
+ * {@code hamyar.benchmark.curve} (more rates measured after the latency phase, e.g. {@code 600,800}),
  * {@code hamyar.benchmark.appHeap} and {@code hamyar.benchmark.appJvmFlags} (the bots' JVMs: see {@link BotJvm}),
  * {@code hamyar.benchmark.statements} (true: PostgreSQL loads pg_stat_statements and the statements that took most of
  * the server's time in the saturation phase are printed).
@@ -52,6 +53,13 @@ class LoadBenchmark {
     private static final int ECHO_USERS = 1_000;
     private static final int MENU_USERS = 1_000;
     private static final int REGISTRANT_THREADS = 8;
+    /**
+     * Registration steps per second in all (-Dhamyar.benchmark.registrationRate). Until session 11 the registrants
+     * registered as fast as the bot answered: a closed loop that took whatever CPU the open-loop mix left, so that the
+     * machine was 95–99 % busy in every phase, at 500 updates/s as at 1,000, and "at 1,000 updates/s" meant 1,000 plus
+     * as many registration steps as fitted (1,080–1,220 applied a second).
+     */
+    private static final double REGISTRATION_RATE = Integer.getInteger("hamyar.benchmark.registrationRate", 100);
     private static final int BACKLOG_CAP = 3_000;
     private static final double SATURATING_RATE = 6_000;
     /** The latency target is at 1,000 updates/s; -Dhamyar.benchmark.latencyRate=500 shows another rate. */
@@ -91,6 +99,7 @@ class LoadBenchmark {
                 : "fsync and synchronous_commit off (test settings)");
         Phase hamyar;
         Phase hamyarAt1000;
+        List<Phase> curve = new ArrayList<>();
         Phase baseline;
         Phase baselineAt1000;
         try (TestPostgres.DedicatedCluster cluster = TestPostgres.startDedicatedLocal(pgOptions);
@@ -136,6 +145,8 @@ class LoadBenchmark {
                 Mix mix = new Mix(telegram, true);
                 mix.prepare();
                 Registrants registrants = new Registrants(telegram);
+                line("registrations in the background: %.0f steps a second (%.1f registrations), started by %d threads",
+                        REGISTRATION_RATE, REGISTRATION_RATE / Registrant.UPDATES_PER_REGISTRATION, REGISTRANT_THREADS);
                 registrants.start();
                 // warm-up (JIT, caches, pool) at the rates measured, so that the JIT has compiled the paths they take
                 // -Dhamyar.benchmark.warmup=<seconds> (300 by default): a third at 500/s, the rest saturating. After 30 s
@@ -193,6 +204,16 @@ class LoadBenchmark {
                     latencyWaits.stop().forEach(l -> line("%s", l));
                     printStatements(direct, done(direct) - doneBeforeLatency, "latency phase");
                 }
+                // -Dhamyar.benchmark.curve=600,800: more phases at those rates (each after 10 s at its rate), to see
+                // how the tail grows with the load, all in one run (runs on different days differ more than that)
+                for (String r : System.getProperty("hamyar.benchmark.curve", "").split(",")) {
+                    if (!r.isBlank()) {
+                        double rate = Double.parseDouble(r.strip());
+                        run(mix, rate, Duration.ofSeconds(10), BACKLOG_CAP);
+                        curve.add(measure(String.format("hamyar at %,.0f updates/s", rate), mix, direct, rate,
+                                BACKLOG_CAP, false));
+                    }
+                }
                 mix.drain(Duration.ofSeconds(180));
                 registrants.stop();
                 line("registrations completed during the run: %d (failed: %d)", registrants.done.get(),
@@ -222,7 +243,10 @@ class LoadBenchmark {
         line("| run | updates/s | p50 ms | p95 ms | p99 ms | max ms | CPU of the bot's JVM (cores) | CPU of PostgreSQL (cores) "
                 + "| DB round trips/update |");
         line("|---|---|---|---|---|---|---|---|---|");
-        for (Phase p : List.of(hamyar, hamyarAt1000, baseline, baselineAt1000)) {
+        List<Phase> phases = new ArrayList<>(List.of(hamyar, hamyarAt1000));
+        phases.addAll(curve);
+        phases.addAll(List.of(baseline, baselineAt1000));
+        for (Phase p : phases) {
             line("| %s | %.0f | %.1f | %.1f | %.1f | %.1f | %.2f | %s | %s |", p.name, p.throughput, p.latency[0],
                     p.latency[1], p.latency[2], p.latency[3], p.cores,
                     Double.isNaN(p.pgCores) ? "–" : String.format("%.2f", p.pgCores),
@@ -250,6 +274,7 @@ class LoadBenchmark {
         }
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long harness0 = os.getProcessCpuTime();
+        MachineCpu machine0 = MachineCpu.now();
         long cpu0 = bot.cpuNanos();
         PostgresCpu postgres = direct == null ? null : PostgresCpu.of(direct);
         // counted before the server's CPU is read: the count reads the whole inbox (a few hundred ms of the server's
@@ -273,6 +298,7 @@ class LoadBenchmark {
         long replies = mix.latencies.replies() - replies0;
         double cores = (bot.cpuNanos() - cpu0) / 1e9 / wall;
         double harnessCores = (os.getProcessCpuTime() - harness0) / 1e9 / wall;
+        double machineBusy = MachineCpu.now().busySince(machine0);
         Prometheus meters = meters0 == null ? null : bot.meters();
         long trips = meters == null ? 0 : (long) (meters.sum(ROUND_TRIPS) - meters0.sum(ROUND_TRIPS));
         java.util.Map<String, Double> pgKinds = postgres == null ? java.util.Map.of() : postgres.byKind();
@@ -329,7 +355,8 @@ class LoadBenchmark {
                     .map(e -> String.format("%s %.2f", e.getKey(), (e.getValue() - pgKinds0.getOrDefault(e.getKey(), 0.0)) / wall))
                     .collect(java.util.stream.Collectors.joining(", ")) + " cores");
         }
-        line("  CPU of the harness's JVM (fake Bot API, load generator): %.2f cores", harnessCores);
+        line("  CPU of the harness's JVM (fake Bot API, load generator): %.2f cores; the machine's %d cores were %.0f %% "
+                + "busy", harnessCores, Runtime.getRuntime().availableProcessors(), machineBusy * 100);
         if (meters != null) {
             double n = meters.sum(BATCHES + "_count") - meters0.sum(BATCHES + "_count");
             if (n > 0) {
@@ -610,7 +637,11 @@ class LoadBenchmark {
         }
     }
 
-    /** Closed-loop users registering through the whole form in the background; done ones do /profile. */
+    /**
+     * Users registering through the whole form in the background, each answering every question as soon as it is asked,
+     * the registrations started at an even pace ({@link #REGISTRATION_RATE} steps a second on average) by a few
+     * threads; done ones do /profile.
+     */
     static final class Registrants {
         static final List<FakeUser> MEMBERS = new CopyOnWriteArrayList<>();
         final FakeBot bot;
@@ -619,14 +650,31 @@ class LoadBenchmark {
         final AtomicInteger done = new AtomicInteger();
         final AtomicInteger failed = new AtomicInteger();
         final List<Thread> threads = new ArrayList<>();
+        /** When the next registration may start (nanoTime); each start moves it on by one interval. */
+        final java.util.concurrent.atomic.AtomicLong nextStart = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
+        final long interval = (long) (Registrant.UPDATES_PER_REGISTRATION * 1e9 / REGISTRATION_RATE);
 
         Registrants(FakeBot bot) {
             this.bot = bot;
         }
 
+        /** Waits for this thread's turn to start a registration. */
+        private void awaitTurn() {
+            long now = System.nanoTime();
+            long previous = nextStart.getAndAccumulate(interval, (next, i) -> Math.max(next, now) + i);
+            long slot = Math.max(previous, now);
+            while (running.get() && System.nanoTime() < slot) {
+                LockSupport.parkNanos(Math.min(slot - System.nanoTime(), 100_000_000));
+            }
+        }
+
         void start() {
             Consumer<Integer> loop = k -> {
                 while (running.get()) {
+                    awaitTurn();
+                    if (!running.get()) {
+                        break;
+                    }
                     int n = next.incrementAndGet();
                     try {
                         Registrant.register(bot, 300_000 + n, n, Duration.ofSeconds(120));
