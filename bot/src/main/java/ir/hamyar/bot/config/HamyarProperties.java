@@ -9,7 +9,9 @@ import java.time.Duration;
  * The configuration contract (DESIGN §4), bound from the environment through application.yml.
  * Tokens and secrets are only ever read here; they are never logged (see {@link #toString()}).
  * {@code receiveRetry}: how long after a failed start of a bot's receiving (its API unreachable) it is tried
- * again, doubling each time up to five minutes.
+ * again, doubling each time up to five minutes. {@code pollLinger}: how long long polling waits after a getUpdates
+ * answer that was not full before asking again (zero: at once), so that under load each answer, and each
+ * transaction that stores and applies it, carries more updates.
  */
 @ConfigurationProperties("hamyar")
 public record HamyarProperties(
@@ -18,7 +20,8 @@ public record HamyarProperties(
         @DefaultValue Webhook webhook,
         @DefaultValue("") String admins,
         @DefaultValue("50s") Duration pollTimeout,
-        @DefaultValue("5s") Duration receiveRetry) {
+        @DefaultValue("5s") Duration receiveRetry,
+        @DefaultValue("10ms") Duration pollLinger) {
 
     public record Bot(@DefaultValue("") String token, @DefaultValue("") String apiUrl) {
         public boolean enabled() {

@@ -59,6 +59,8 @@ class MessengerBots implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(MessengerBots.class);
     static final List<String> ALLOWED_UPDATES = List.of("message", "callback_query", "my_chat_member");
     private static final int MAX_RETRY_MINUTES = 5;
+    /** Updates asked for per getUpdates call (the Bot API's maximum). */
+    static final int POLL_LIMIT = 100;
 
     private final MessengerEndpoints endpoints;
     private final HamyarProperties properties;
@@ -149,9 +151,9 @@ class MessengerBots implements SmartLifecycle {
             } else {
                 int timeout = (int) properties.pollTimeout().toSeconds();
                 polling.registerBot(e.token(), () -> url,
-                        last -> GetUpdates.builder().offset(last + 1).limit(100).timeout(timeout)
+                        last -> GetUpdates.builder().offset(last + 1).limit(POLL_LIMIT).timeout(timeout)
                                 .allowedUpdates(ALLOWED_UPDATES).build(),
-                        new PollingConsumer(e.platform(), receiver));
+                        new PollingConsumer(e.platform(), receiver, POLL_LIMIT, properties.pollLinger()));
             }
         } catch (TelegramApiException | RuntimeException ex) {
             if (!webhook) {

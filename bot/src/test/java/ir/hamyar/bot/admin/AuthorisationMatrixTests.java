@@ -113,7 +113,7 @@ class AuthorisationMatrixTests {
     void setUp() {
         Admins admins = new Admins(new HamyarProperties(new HamyarProperties.Bot("", ""),
                 new HamyarProperties.Bot("", ""), new HamyarProperties.Webhook("", ""),
-                "telegram:" + Who.BOOTSTRAP_ADMIN.userId, Duration.ofSeconds(50), Duration.ofSeconds(5)));
+                "telegram:" + Who.BOOTSTRAP_ADMIN.userId, Duration.ofSeconds(50), Duration.ofSeconds(5), Duration.ofMillis(10)));
         Roles roles = mock(Roles.class);
         Membership membership = mock(Membership.class);
         Appointments appointments = mock(Appointments.class);

@@ -64,7 +64,7 @@ class SandboxControllerTests {
         chats.start();
         Admins admins = new Admins(new HamyarProperties(new HamyarProperties.Bot("", ""),
                 new HamyarProperties.Bot("", ""), new HamyarProperties.Webhook("", ""), "telegram:1001",
-                Duration.ofSeconds(50), Duration.ofSeconds(5)));
+                Duration.ofSeconds(50), Duration.ofSeconds(5), Duration.ofMillis(10)));
         mvc = MockMvcBuilders.standaloneSetup(new SandboxController(chats, admins))
                 .setControllerAdvice(new SandboxErrors())
                 .build();

@@ -23,7 +23,7 @@ class WebhookControllerTests {
     static WebhookController controller(ir.hamyar.bot.runtime.InboundReceiver receiver) {
         HamyarProperties properties = new HamyarProperties(new HamyarProperties.Bot("1:t", ""),
                 new HamyarProperties.Bot("", ""), new HamyarProperties.Webhook("https://bot.example.org", SECRET), "",
-                Duration.ofSeconds(50), Duration.ofSeconds(5));
+                Duration.ofSeconds(50), Duration.ofSeconds(5), Duration.ofMillis(10));
         MessengerEndpoints endpoints = new MessengerEndpoints(List.of(
                 new MessengerEndpoints.Endpoint(Platform.TELEGRAM, "1:t", "https://api.telegram.org")));
         return new WebhookController(properties, endpoints, receiver);
